@@ -1,0 +1,44 @@
+package org.enrollnotifier.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/** The technical detail behind every short message the operator sees goes to a log file in the data folder. */
+public final class OperatorLog {
+
+    static final String FILE_NAME = "enroll-notifier.log";
+    private static final int MAX_BYTES = 5 * 1024 * 1024;
+    private static final int FILES_KEPT = 3;
+
+    private static Handler fileHandler;
+
+    private OperatorLog() {
+    }
+
+    /** Sends all log records to a rotating file in the data folder, replacing any earlier file handler. */
+    static synchronized void writeTo(Path dataFolder) {
+        Logger root = Logger.getLogger("");
+        try {
+            Handler handler = new FileHandler(dataFolder.resolve(FILE_NAME).toString(), MAX_BYTES, FILES_KEPT, true);
+            handler.setFormatter(new SimpleFormatter());
+            handler.setEncoding("UTF-8");
+            if (fileHandler != null) {
+                root.removeHandler(fileHandler);
+                fileHandler.close();
+            }
+            fileHandler = handler;
+            root.addHandler(handler);
+        } catch (IOException e) {
+            root.log(Level.WARNING, "Cannot write the log file in " + dataFolder, e);
+        }
+    }
+
+    public static Logger logger(Class<?> owner) {
+        return Logger.getLogger(owner.getName());
+    }
+}

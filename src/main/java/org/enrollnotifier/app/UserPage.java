@@ -1,0 +1,17 @@
+package org.enrollnotifier.app;
+
+import java.util.List;
+import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.UserCounts;
+
+/**
+ * One page of a listing.
+ *
+ * @param index     zero-based; clamped to the last page when the listing shrank
+ * @param pageCount at least 1, so an empty listing still has its (empty) first page
+ */
+public record UserPage(int index, int pageCount, UserCounts counts, List<DirectoryUser> users) {
+    public UserPage {
+        users = List.copyOf(users);
+    }
+}

@@ -1,0 +1,74 @@
+package org.enrollnotifier.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.enrollnotifier.app.demo.DemoSeeder;
+import org.enrollnotifier.store.Database;
+import org.enrollnotifier.store.StoreException;
+
+/**
+ * One data folder, opened for this process: its lock, its log and its database, seeded with demo
+ * identity stores the first time. Both the window and the command line start here.
+ */
+public final class Workspace implements AutoCloseable {
+
+    static final String DATABASE_FILE = "enroll-notifier.db";
+    private static final Logger LOG = OperatorLog.logger(Workspace.class);
+
+    private final Path folder;
+    private final InstanceLock lock;
+    private final Database database;
+
+    private Workspace(Path folder, InstanceLock lock, Database database) {
+        this.folder = folder;
+        this.lock = lock;
+        this.database = database;
+    }
+
+    public static Workspace open(Path folder) throws StartupProblem {
+        createFolder(folder);
+        InstanceLock lock = InstanceLock.acquire(folder);
+        try {
+            OperatorLog.writeTo(folder);
+            Database database = Database.open(folder.resolve(DATABASE_FILE));
+            if (database.wasCreated()) {
+                new DemoSeeder().seed(database);
+                LOG.info(() -> "Created " + database.file() + " with demo identity stores");
+            }
+            return new Workspace(folder, lock, database);
+        } catch (StoreException e) {
+            lock.close();
+            LOG.log(Level.SEVERE, e.getMessage(), e);
+            throw new StartupProblem(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void createFolder(Path folder) throws StartupProblem {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StartupProblem("The data folder " + folder + " cannot be created: " + e.getMessage()
+                    + ". Choose another with --data-dir or " + DataFolder.HOME_VARIABLE + ".", e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        lock.close();
+    }
+}

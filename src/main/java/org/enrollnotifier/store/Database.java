@@ -1,0 +1,164 @@
+package org.enrollnotifier.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The application's SQLite file: validated before anything is written, migrated to the current
+ * schema, then shared by the repositories through {@link #read} and {@link #write}.
+ *
+ * <p>One connection serialises all work; SQLite's own locking protects the file against other
+ * processes, and the busy timeout makes a concurrent writer wait instead of failing at once.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final int versionAtOpen;
+
+    private Database(Path file, Connection connection, int versionAtOpen) {
+        this.file = file;
+        this.connection = connection;
+        this.versionAtOpen = versionAtOpen;
+    }
+
+    /**
+     * Opens (creating if absent) and migrates the database file.
+     *
+     * @throws StoreException with an operator-readable message if the file is not a usable database
+     */
+    public static Database open(Path file) {
+        Connection connection = connect(file);
+        try {
+            int version = readVersion(connection, file);
+            SchemaMigrations.checkSupported(version, file);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+            }
+            Database database = new Database(file, connection, version);
+            database.write(c -> {
+                SchemaMigrations.migrate(c, version);
+                return null;
+            });
+            return database;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw translate(file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static Connection connect(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        try {
+            return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    /** Reading the header and the schema is where a foreign or damaged file shows itself, before any write. */
+    private static int readVersion(Connection connection, Path file) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet ignored = statement.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+                // only the side effect matters: the schema parses
+            }
+            try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static StoreException translate(Path file, SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            switch (code) {
+                case SQLITE_NOTADB:
+                    return new StoreException("The file " + file + " is not an Enroll Notifier database (it is not"
+                            + " an SQLite file). It was left untouched; move it aside or choose another data folder.", e);
+                case SQLITE_CORRUPT:
+                case SQLITE_CORRUPT_INDEX:
+                case SQLITE_CORRUPT_SEQUENCE:
+                case SQLITE_CORRUPT_VTAB:
+                    return new StoreException("The database file " + file + " is damaged. It was left untouched;"
+                            + " restore it from a backup or move it aside to start afresh.", e);
+                case SQLITE_READONLY:
+                case SQLITE_READONLY_DIRECTORY:
+                case SQLITE_READONLY_DBMOVED:
+                case SQLITE_READONLY_RECOVERY:
+                case SQLITE_READONLY_ROLLBACK:
+                case SQLITE_CANTOPEN:
+                case SQLITE_PERM:
+                    return new StoreException("The database file " + file + " cannot be written. Check that its"
+                            + " folder is writable by you, or choose another data folder.", e);
+                case SQLITE_BUSY:
+                case SQLITE_LOCKED:
+                    return new StoreException("The database file " + file + " is in use by another program.", e);
+                default:
+                    break;
+            }
+        }
+        return new StoreException("The database file " + file + " could not be used: " + e.getMessage(), e);
+    }
+
+    /** True when this open created the schema from nothing, i.e. the data folder was new. */
+    public boolean wasCreated() {
+        return versionAtOpen == 0;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs read-only work. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    /** Runs work in one write transaction ({@code BEGIN IMMEDIATE}): all of it is kept, or none. */
+    public synchronized <T> T write(SqlWork<T> work) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(connection);
+                statement.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing is best effort: the file is consistent after every committed transaction
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.enrollnotifier.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Forward-only schema migrations; {@code PRAGMA user_version} records how many have been applied.
+ * Append new steps at the end; never edit one that has shipped.
+ */
+final class SchemaMigrations {
+
+    /** Each step is a list of statements, applied in one transaction. */
+    private static final List<List<String>> STEPS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE identity_store (
+                        id             INTEGER PRIMARY KEY,
+                        name           TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+                        kind           TEXT    NOT NULL,
+                        source         TEXT    NOT NULL,
+                        is_demo        INTEGER NOT NULL DEFAULT 0,
+                        last_import_at INTEGER
+                    )
+                    """,
+                    """
+                    CREATE TABLE directory_user (
+                        id             INTEGER PRIMARY KEY,
+                        store_id       INTEGER NOT NULL REFERENCES identity_store (id) ON DELETE CASCADE,
+                        external_id    TEXT    NOT NULL,
+                        username       TEXT    NOT NULL,
+                        first_name     TEXT    NOT NULL DEFAULT '',
+                        last_name      TEXT    NOT NULL DEFAULT '',
+                        display_name   TEXT    NOT NULL DEFAULT '',
+                        email          TEXT,
+                        department     TEXT    NOT NULL DEFAULT '',
+                        enrolled_types INTEGER NOT NULL DEFAULT 0,
+                        enrolled_at    INTEGER,
+                        display_key    TEXT    NOT NULL,
+                        username_key   TEXT    NOT NULL,
+                        email_key      TEXT    NOT NULL,
+                        UNIQUE (store_id, external_id)
+                    )
+                    """,
+                    """
+                    CREATE INDEX directory_user_by_display        ON directory_user (display_key, id)
+                    """,
+                    """
+                    CREATE INDEX directory_user_by_username       ON directory_user (username_key, id)
+                    """,
+                    """
+                    CREATE INDEX directory_user_by_email          ON directory_user (email_key, id)
+                    """,
+                    """
+                    CREATE INDEX directory_user_by_status         ON directory_user (enrolled_types, display_key, id)
+                    """,
+                    """
+                    CREATE INDEX directory_user_store_by_display  ON directory_user (store_id, display_key, id)
+                    """,
+                    """
+                    CREATE INDEX directory_user_store_by_username ON directory_user (store_id, username_key, id)
+                    """,
+                    """
+                    CREATE INDEX directory_user_store_by_email    ON directory_user (store_id, email_key, id)
+                    """,
+                    """
+                    CREATE INDEX directory_user_store_by_status   ON directory_user (store_id, enrolled_types, display_key, id)
+                    """,
+                    """
+                    CREATE VIRTUAL TABLE directory_user_search USING fts5 (
+                        first_name, last_name, display_name, username, email,
+                        content = 'directory_user', content_rowid = 'id',
+                        tokenize = 'trigram remove_diacritics 1'
+                    )
+                    """,
+                    """
+                    CREATE TRIGGER directory_user_search_insert AFTER INSERT ON directory_user BEGIN
+                        INSERT INTO directory_user_search (rowid, first_name, last_name, display_name, username, email)
+                        VALUES (new.id, new.first_name, new.last_name, new.display_name, new.username, new.email);
+                    END
+                    """,
+                    """
+                    CREATE TRIGGER directory_user_search_delete AFTER DELETE ON directory_user BEGIN
+                        INSERT INTO directory_user_search (directory_user_search, rowid, first_name, last_name, display_name, username, email)
+                        VALUES ('delete', old.id, old.first_name, old.last_name, old.display_name, old.username, old.email);
+                    END
+                    """,
+                    """
+                    CREATE TRIGGER directory_user_search_update AFTER UPDATE ON directory_user BEGIN
+                        INSERT INTO directory_user_search (directory_user_search, rowid, first_name, last_name, display_name, username, email)
+                        VALUES ('delete', old.id, old.first_name, old.last_name, old.display_name, old.username, old.email);
+                        INSERT INTO directory_user_search (rowid, first_name, last_name, display_name, username, email)
+                        VALUES (new.id, new.first_name, new.last_name, new.display_name, new.username, new.email);
+                    END
+                    """));
+
+    static final int LATEST_VERSION = STEPS.size();
+
+    private SchemaMigrations() {
+    }
+
+    static void checkSupported(int version, Path file) {
+        if (version > LATEST_VERSION) {
+            throw new StoreException("The database file " + file + " was written by a newer version of Enroll"
+                    + " Notifier (schema " + version + ", this version knows up to " + LATEST_VERSION + ")."
+                    + " It was left untouched; use the newer version.");
+        }
+    }
+
+    /** Applies every step after {@code fromVersion}, inside the caller's transaction. */
+    static void migrate(Connection connection, int fromVersion) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (int step = fromVersion; step < LATEST_VERSION; step++) {
+                for (String sql : STEPS.get(step)) {
+                    statement.execute(sql);
+                }
+            }
+            statement.execute("PRAGMA user_version = " + LATEST_VERSION);
+        }
+    }
+}

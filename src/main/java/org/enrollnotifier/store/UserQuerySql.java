@@ -1,0 +1,123 @@
+package org.enrollnotifier.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.model.UserSort;
+
+/** Translates a {@link UserQuery} into a WHERE clause, its parameters, and its keyset order. */
+final class UserQuerySql {
+
+    /** FTS5's trigram tokenizer needs three characters; shorter terms fall back to LIKE on the folded keys. */
+    private static final int TRIGRAM = 3;
+
+    private static final List<String> SHORT_TERM_COLUMNS =
+            List.of("u.display_key", "u.username_key", "u.email_key", "u.first_name", "u.last_name");
+
+    private final StringBuilder where = new StringBuilder("1 = 1");
+    private final List<Object> parameters = new ArrayList<>();
+    private final List<String> sortExpressions;
+    private final boolean ascending;
+
+    UserQuerySql(UserQuery query) {
+        addStore(query.storeId());
+        addFilter(query.filter());
+        addSearch(query.search());
+        sortExpressions = sortExpressions(query.sort().field());
+        ascending = query.sort().ascending();
+    }
+
+    private void addStore(Long storeId) {
+        if (storeId != null) {
+            where.append(" AND u.store_id = ?");
+            parameters.add(storeId);
+        }
+    }
+
+    private void addFilter(EnrollmentFilter filter) {
+        switch (filter.mode()) {
+            case ALL -> { }
+            case NOT_ENROLLED -> where.append(" AND u.enrolled_types = 0");
+            case ENROLLED -> where.append(" AND u.enrolled_types <> 0");
+            case NOT_ENROLLED_WITH -> {
+                where.append(" AND (u.enrolled_types & ?) = 0");
+                parameters.add(filter.type().bit());
+            }
+            case ENROLLED_WITH -> {
+                where.append(" AND (u.enrolled_types & ?) <> 0");
+                parameters.add(filter.type().bit());
+            }
+        }
+    }
+
+    private void addSearch(String search) {
+        List<String> phrases = new ArrayList<>();
+        for (String term : search.split("\\s+")) {
+            if (term.isEmpty()) {
+                continue;
+            }
+            if (term.codePointCount(0, term.length()) >= TRIGRAM) {
+                phrases.add('"' + term.replace("\"", "\"\"") + '"');
+            } else {
+                String pattern = "%" + escapeLike(TextFolding.fold(term)) + "%";
+                List<String> matches = new ArrayList<>();
+                for (String column : SHORT_TERM_COLUMNS) {
+                    matches.add(column + " LIKE ? ESCAPE '\\'");
+                    parameters.add(pattern);
+                }
+                where.append(" AND (").append(String.join(" OR ", matches)).append(')');
+            }
+        }
+        if (!phrases.isEmpty()) {
+            where.append(" AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)");
+            parameters.add(String.join(" AND ", phrases));
+        }
+    }
+
+    private static String escapeLike(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static List<String> sortExpressions(UserSort.Field field) {
+        return switch (field) {
+            case DISPLAY_NAME -> List.of("u.display_key", "u.id");
+            case USERNAME -> List.of("u.username_key", "u.id");
+            case EMAIL -> List.of("u.email_key", "u.id");
+            case IDENTITY_STORE -> List.of("s.name", "u.display_key", "u.id");
+            case ENROLLMENT_STATUS -> List.of("u.enrolled_types", "u.display_key", "u.id");
+        };
+    }
+
+    String where() {
+        return where.toString();
+    }
+
+    List<String> sortExpressions() {
+        return sortExpressions;
+    }
+
+    /** {@code (k1, k2, id) > (?, ?, ?)}, flipped for a descending order or a backwards walk. */
+    String after(boolean backwards) {
+        String columns = String.join(", ", sortExpressions);
+        String marks = String.join(", ", Collections.nCopies(sortExpressions.size(), "?"));
+        boolean greater = ascending != backwards;
+        return "(" + columns + ") " + (greater ? ">" : "<") + " (" + marks + ")";
+    }
+
+    String orderBy(boolean backwards) {
+        String direction = ascending != backwards ? " ASC" : " DESC";
+        return String.join(direction + ", ", sortExpressions) + direction;
+    }
+
+    /** Binds the filter parameters from {@code index}; returns the next free index. */
+    int bind(PreparedStatement statement, int index) throws SQLException {
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,67 @@
+package org.enrollnotifier.ui;
+
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.enrollnotifier.app.StartupProblem;
+import org.enrollnotifier.app.UserDirectory;
+import org.enrollnotifier.app.Workspace;
+
+/**
+ * The desktop application. The data folder is opened in {@link #init()}, which JavaFX runs on the
+ * launcher thread, so migrations and the first start's demo data never block the window.
+ */
+public final class EnrollNotifierApp extends Application {
+
+    private static final String DATA_DIR = "data-dir";
+    private static final Logger LOG = Logger.getLogger(EnrollNotifierApp.class.getName());
+
+    private Workspace workspace;
+    private StartupProblem problem;
+    private FxBackground background;
+
+    /** Opens the window on the given data folder and returns when it is closed. */
+    public static void launch(Path dataFolder) {
+        Application.launch(EnrollNotifierApp.class, "--" + DATA_DIR + "=" + dataFolder);
+    }
+
+    @Override
+    public void init() {
+        Path folder = Path.of(getParameters().getNamed().get(DATA_DIR));
+        try {
+            workspace = Workspace.open(folder);
+        } catch (StartupProblem e) {
+            LOG.log(Level.SEVERE, "Cannot start on " + folder, e);
+            problem = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (problem != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.setTitle(MainWindow.TITLE);
+            alert.setHeaderText("Enroll Notifier cannot start");
+            alert.setContentText(problem.getMessage());
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        background = new FxBackground();
+        MainWindow.show(stage, new UserDirectory(workspace), background);
+    }
+
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.close();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+}

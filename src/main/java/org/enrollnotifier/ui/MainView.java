@@ -1,0 +1,151 @@
+package org.enrollnotifier.ui;
+
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.controlsfx.control.textfield.TextFields;
+import org.enrollnotifier.model.EnrollmentFilter;
+
+/** The helpdesk window's layout: stores, search and filter on top, the user table, paging and status below. */
+public final class MainView {
+
+    static final Duration SEARCH_DEBOUNCE = Duration.millis(250);
+
+    private final MainViewModel model;
+    private final BorderPane root = new BorderPane();
+    private final TextField search = TextFields.createClearableTextField();
+    private final UserTable table;
+
+    public MainView(MainViewModel model) {
+        this.model = model;
+        this.table = new UserTable(model);
+        root.setTop(toolbar());
+        root.setCenter(tableWithLoadingIndicator());
+        root.setBottom(footer());
+    }
+
+    public Scene createScene() {
+        Scene scene = new Scene(root, 1280, 760);
+        scene.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            search.requestFocus();
+            search.selectAll();
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::changePageOnPageKeys);
+        return scene;
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    private HBox toolbar() {
+        ComboBox<StoreChoice> stores = new ComboBox<>(model.storeChoices());
+        stores.setId("storeChoice");
+        stores.setPrefWidth(330);
+        stores.valueProperty().bindBidirectional(model.selectedStoreProperty());
+
+        search.setId("search");
+        search.setPromptText("Search name, username or email (Ctrl+F)");
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setMaxWidth(420);
+        PauseTransition debounce = new PauseTransition(SEARCH_DEBOUNCE);
+        debounce.setOnFinished(e -> model.searchTextProperty().set(search.getText()));
+        search.textProperty().addListener((obs, old, now) -> debounce.playFromStart());
+        search.setOnAction(e -> {
+            debounce.stop();
+            model.searchTextProperty().set(search.getText());
+        });
+
+        ComboBox<EnrollmentFilter> filter = new ComboBox<>();
+        filter.setId("enrollmentFilter");
+        filter.getItems().setAll(EnrollmentFilter.choices());
+        filter.valueProperty().bindBidirectional(model.filterProperty());
+        filter.setVisibleRowCount(17);
+
+        Button notify = new Button("Notify All Users");
+        notify.setId("notifyAllUsers");
+        notify.getStyleClass().add("notify-button");
+        notify.setOnAction(e -> showNotifyTarget());
+
+        HBox toolbar = new HBox(new Label("Identity store"), stores, search, new Label("Show"), filter, spacer(),
+                notify);
+        toolbar.getStyleClass().add("toolbar");
+        return toolbar;
+    }
+
+    private StackPane tableWithLoadingIndicator() {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setId("loadingIndicator");
+        indicator.setMaxSize(42, 42);
+        indicator.visibleProperty().bind(model.loadingProperty());
+        indicator.setMouseTransparent(true);
+        StackPane stack = new StackPane(table.node(), indicator);
+        StackPane.setAlignment(indicator, Pos.CENTER);
+        return stack;
+    }
+
+    private HBox footer() {
+        Button clear = new Button("Clear checks");
+        clear.setId("clearChecks");
+        clear.setOnAction(e -> model.clearChecks());
+        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.checkedIds()));
+
+        Label status = new Label();
+        status.setId("statusLine");
+        status.getStyleClass().add("status-line");
+        status.textProperty().bind(model.statusTextProperty());
+
+        Label problem = new Label();
+        problem.setId("problem");
+        problem.getStyleClass().add("problem");
+        problem.textProperty().bind(model.problemProperty());
+
+        HBox footer = new HBox(clear, status, problem, spacer(), new PageNavigator(model).node());
+        footer.getStyleClass().add("footer");
+        return footer;
+    }
+
+    private void changePageOnPageKeys(KeyEvent event) {
+        if (event.getCode() == KeyCode.PAGE_DOWN) {
+            model.nextPage();
+            event.consume();
+        } else if (event.getCode() == KeyCode.PAGE_UP) {
+            model.previousPage();
+            event.consume();
+        }
+    }
+
+    /** Stands in for the Compose Email dialog until it exists: tells whom it would address. */
+    private void showNotifyTarget() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle("Notify All Users");
+        alert.setHeaderText("This would notify " + model.notifyTargetText() + ".");
+        alert.setContentText("Composing and sending the enrollment email comes in the next version.");
+        alert.showAndWait();
+    }
+
+    private static Region spacer() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+}
