@@ -11,7 +11,7 @@ import java.util.logging.SimpleFormatter;
 /** The technical detail behind every short message the operator sees goes to a log file in the data folder. */
 public final class OperatorLog {
 
-    static final String FILE_NAME = "enroll-notifier.log";
+    static final String FILE_PATTERN = "enroll-notifier-%g.log";
     private static final int MAX_BYTES = 5 * 1024 * 1024;
     private static final int FILES_KEPT = 3;
 
@@ -24,7 +24,7 @@ public final class OperatorLog {
     static synchronized void writeTo(Path dataFolder) {
         Logger root = Logger.getLogger("");
         try {
-            Handler handler = new FileHandler(dataFolder.resolve(FILE_NAME).toString(), MAX_BYTES, FILES_KEPT, true);
+            Handler handler = new FileHandler(dataFolder.resolve(FILE_PATTERN).toString(), MAX_BYTES, FILES_KEPT, true);
             handler.setFormatter(new SimpleFormatter());
             handler.setEncoding("UTF-8");
             if (fileHandler != null) {

@@ -1,6 +1,7 @@
 package org.enrollnotifier.ui;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -10,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -63,9 +65,11 @@ public final class MainView {
         stores.valueProperty().bindBidirectional(model.selectedStoreProperty());
 
         search.setId("search");
-        search.setPromptText("Search name, username or email (Ctrl+F)");
+        search.setPromptText("Search name, username, email");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(420);
+        search.setPrefWidth(300);
+        search.setTooltip(new Tooltip("First name, last name, display name, username or email (Ctrl+F)"));
         PauseTransition debounce = new PauseTransition(SEARCH_DEBOUNCE);
         debounce.setOnFinished(e -> model.searchTextProperty().set(search.getText()));
         search.textProperty().addListener((obs, old, now) -> debounce.playFromStart());
@@ -106,7 +110,7 @@ public final class MainView {
         Button clear = new Button("Clear checks");
         clear.setId("clearChecks");
         clear.setOnAction(e -> model.clearChecks());
-        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.checkedIds()));
+        clear.disableProperty().bind(Bindings.isEmpty(model.checkedIds()));
 
         Label status = new Label();
         status.setId("statusLine");

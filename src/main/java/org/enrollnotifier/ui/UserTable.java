@@ -1,6 +1,7 @@
 package org.enrollnotifier.ui;
 
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.CheckBox;
@@ -57,7 +58,7 @@ final class UserTable {
     private Label placeholder() {
         Label label = new Label();
         label.getStyleClass().add("empty-state");
-        label.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        label.textProperty().bind(Bindings.createStringBinding(
                 () -> model.loadingProperty().get() ? LOADING
                         : model.problemProperty().get().isEmpty() ? NO_USERS_MATCH : model.problemProperty().get(),
                 model.loadingProperty(), model.problemProperty()));

@@ -1,0 +1,86 @@
+package org.enrollnotifier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.model.UserSort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserPagerTest {
+
+    @TempDir
+    static Path folder;
+    private static Workspace workspace;
+    private static UserDirectory directory;
+
+    @BeforeAll
+    static void openDemoWorkspace() throws StartupProblem {
+        workspace = Workspace.open(folder);
+        directory = new UserDirectory(workspace);
+    }
+
+    @AfterAll
+    static void close() {
+        workspace.close();
+    }
+
+    @Test
+    void pagesVisitedInAnyOrderHoldTheSameUsersAsAWalkFromTheFirst() {
+        UserQuery query = UserQuery.EVERYONE.withFilter(EnrollmentFilter.NOT_ENROLLED)
+                .withSort(new UserSort(UserSort.Field.EMAIL, false));
+        int pageSize = 50;
+        UserPager walker = directory.pager(query, pageSize);
+        List<List<DirectoryUser>> walked = new ArrayList<>();
+        for (int page = 0; page < walker.pageCount(); page++) {
+            walked.add(walker.page(page).users());
+        }
+
+        List<Integer> order = new ArrayList<>();
+        for (int page = 0; page < walker.pageCount(); page++) {
+            order.add(page);
+        }
+        Collections.shuffle(order, new Random(3));
+        UserPager jumper = directory.pager(query, pageSize);
+        for (int page : order) {
+            assertEquals(walked.get(page), jumper.page(page).users(), "page " + page);
+        }
+    }
+
+    @Test
+    void everyPageButTheLastIsFullAndTheyAddUpToTheCount() {
+        UserPager pager = directory.pager(UserQuery.EVERYONE, 100);
+        long total = 0;
+        for (int page = 0; page < pager.pageCount(); page++) {
+            int size = pager.page(page).users().size();
+            assertTrue(page == pager.pageCount() - 1 ? size > 0 && size <= 100 : size == 100, "page " + page);
+            total += size;
+        }
+        assertEquals(pager.counts().listed(), total);
+    }
+
+    @Test
+    void aPageBeyondTheEndShowsTheLastPage() {
+        UserPager pager = directory.pager(UserQuery.EVERYONE.withSearch("Smith"), 25);
+        UserPage beyond = pager.page(10_000);
+        assertEquals(pager.pageCount() - 1, beyond.index());
+        assertEquals(pager.page(pager.pageCount() - 1).users(), beyond.users());
+    }
+
+    @Test
+    void anEmptyListingHasOneEmptyPage() {
+        UserPager pager = directory.pager(UserQuery.EVERYONE.withSearch("no such person anywhere"), 25);
+        assertEquals(1, pager.pageCount());
+        assertEquals(List.of(), pager.page(0).users());
+    }
+}

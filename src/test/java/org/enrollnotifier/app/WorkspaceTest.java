@@ -1,0 +1,91 @@
+package org.enrollnotifier.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.enrollnotifier.model.StoreSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+
+    @TempDir
+    Path parent;
+
+    @Test
+    void theFirstStartOnAnEmptyFolderSeedsThreeLabelledDemoStores() throws Exception {
+        Path folder = parent.resolve("fresh");
+        try (Workspace workspace = Workspace.open(folder)) {
+            List<StoreSummary> stores = new UserDirectory(workspace).stores();
+            assertEquals(3, stores.size());
+            assertEquals(3, stores.stream().map(s -> s.store().kind()).distinct().count());
+            for (StoreSummary store : stores) {
+                assertTrue(store.store().demo(), store.toString());
+                assertTrue(store.store().name().startsWith("Demo"), store.toString());
+                assertTrue(store.userCount() >= 1_000 && store.userCount() <= 3_000, store.toString());
+            }
+        }
+        assertTrue(Files.exists(folder.resolve(Workspace.DATABASE_FILE)));
+    }
+
+    @Test
+    void laterStartsKeepTheDataAndDoNotSeedAgain() throws Exception {
+        Path folder = parent.resolve("kept");
+        List<StoreSummary> first;
+        try (Workspace workspace = Workspace.open(folder)) {
+            first = new UserDirectory(workspace).stores();
+        }
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertEquals(first, new UserDirectory(workspace).stores());
+        }
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameFolderIsToldTheFirstIsRunning() throws Exception {
+        Path folder = parent.resolve("shared");
+        try (Workspace ignored = Workspace.open(folder)) {
+            StartupProblem problem = assertThrows(StartupProblem.class, () -> Workspace.open(folder));
+            assertTrue(problem.getMessage().contains("already running"), problem.getMessage());
+            assertTrue(problem.getMessage().contains(folder.toString()), problem.getMessage());
+        }
+        Workspace.open(folder).close();
+    }
+
+    @Test
+    void aCorruptDatabaseFileIsReportedPlainlyAndNotTouched() throws Exception {
+        Path folder = Files.createDirectories(parent.resolve("corrupt"));
+        Path file = folder.resolve(Workspace.DATABASE_FILE);
+        byte[] junk = "PK\u0003\u0004 this is a zip file, not SQLite".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Files.write(file, junk);
+
+        StartupProblem problem = assertThrows(StartupProblem.class, () -> Workspace.open(folder));
+
+        assertTrue(problem.getMessage().contains(file.toString()), problem.getMessage());
+        assertArrayEquals(junk, Files.readAllBytes(file));
+        Workspace.open(parent.resolve("other")).close();
+    }
+
+    @Test
+    void aReadOnlyFolderIsReportedPlainly() throws Exception {
+        Path folder = Files.createDirectories(parent.resolve("readonly"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // permissions do not bind root; /proc is read-only even for root
+            Path readOnly = Files.isWritable(folder) ? Path.of("/proc") : folder;
+            assumeTrue(Files.isDirectory(readOnly), "no read-only folder here");
+            StartupProblem problem = assertThrows(StartupProblem.class, () -> Workspace.open(readOnly));
+            assertTrue(problem.getMessage().contains("cannot be written"), problem.getMessage());
+            assertTrue(problem.getMessage().contains(readOnly.toString()), problem.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.enrollnotifier.store;
+
+import static org.enrollnotifier.store.Users.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.StoreKind;
+import org.enrollnotifier.model.UserCounts;
+import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.model.UserSort;
+import org.enrollnotifier.store.DirectoryUserRepository.KeyedUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DirectoryUserRepositoryTest {
+
+    private static final String[] FIRST = {"Ann", "Bob", "Zoë", "Łukasz", "Mia", "Noah", "Søren", "Emma"};
+    private static final String[] LAST = {"Smith", "Müller", "Nguyễn", "Brown", "Dubois", "Kim", "Ødegaard", "Lee"};
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+    private final DirectoryUserRepository repository = new DirectoryUserRepository();
+    private long northId;
+    private long southId;
+    /** What the database should hold, to check queries against. */
+    private final List<DirectoryUser> expected = new ArrayList<>();
+
+    @BeforeEach
+    void fillTwoStores() {
+        database = Database.open(folder.resolve("users.db"));
+        IdentityStoreRepository stores = new IdentityStoreRepository();
+        List<DirectoryUser> north = new ArrayList<>(List.of(
+                user("qhartley", "Quentin", "Hartley", "quentin.hartley@north.test", EnumSet.of(EnrollmentType.SMS)),
+                user("xavier.b", "Xavier", "Bergström", null, EnumSet.noneOf(EnrollmentType.class)),
+                user("jgarcia", "José", "García", "Jose.Garcia@north.test", EnumSet.noneOf(EnrollmentType.class))));
+        List<DirectoryUser> south = new ArrayList<>();
+        Random random = new Random(7);
+        for (int i = 0; i < 170; i++) {
+            String first = FIRST[random.nextInt(FIRST.length)];
+            String last = LAST[random.nextInt(LAST.length)];
+            String email = random.nextInt(10) == 0 ? null : "user" + i + "@south.test";
+            int mask = random.nextInt(3) == 0 ? 0 : random.nextInt(1 << EnrollmentType.values().length);
+            (i % 4 == 0 ? north : south).add(user("user" + i, first, last, email, EnrollmentType.fromMask(mask)));
+        }
+        northId = database.write(c -> {
+            long id = stores.create(c, "North", StoreKind.ACTIVE_DIRECTORY, "north.test", false);
+            repository.insertAll(c, id, north);
+            return id;
+        });
+        southId = database.write(c -> {
+            long id = stores.create(c, "South", StoreKind.LDAP, "ldap://south.test", false);
+            repository.insertAll(c, id, south);
+            return id;
+        });
+        north.forEach(u -> expected.add(withStore(u, northId, "North")));
+        south.forEach(u -> expected.add(withStore(u, southId, "South")));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" finds {1}")
+    @CsvSource({
+        "Quentin, qhartley",       // first name, whole
+        "uent, qhartley",          // first name, substring
+        "Hartl, qhartley",         // last name, prefix
+        "'Quentin Hartley', qhartley", // display name, two terms
+        "qhart, qhartley",         // username, prefix
+        "hartley@north, qhartley", // email, substring
+        "bergstrom, xavier.b",     // last name without its accent
+        "jose, jgarcia",           // first name without its accent
+        "GARCÍA, jgarcia",         // other case, with accent
+        "xa, xavier.b",            // two letters: prefix of first name and username
+    })
+    void searchMatchesEachFieldByPrefixAndSubstring(String search, String username) {
+        UserQuery query = UserQuery.EVERYONE.withStore(northId).withSearch(search);
+        List<String> found = allPages(query, 100).stream().map(DirectoryUser::username).toList();
+        assertEquals(List.of(username), found);
+    }
+
+    @Test
+    void searchTermsMustAllMatchAndNothingMatchesAnUnknownName() {
+        assertEquals(0, count(UserQuery.EVERYONE.withSearch("Quentin García")).listed());
+        assertEquals(0, count(UserQuery.EVERYONE.withSearch("Wolfeschlegelstein")).listed());
+    }
+
+    @Test
+    void searchTreatsQuotesAndWildcardsAsText() {
+        assertEquals(0, count(UserQuery.EVERYONE.withSearch("\"a\" OR *")).listed());
+        assertEquals(0, count(UserQuery.EVERYONE.withSearch("%")).listed());
+        assertEquals(0, count(UserQuery.EVERYONE.withSearch("_")).listed());
+    }
+
+    static Stream<EnrollmentFilter> filters() {
+        return EnrollmentFilter.choices().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filters")
+    void eachFilterListsExactlyTheUsersItAccepts(EnrollmentFilter filter) {
+        for (Long storeId : new Long[] {null, southId}) {
+            UserQuery query = UserQuery.EVERYONE.withStore(storeId).withFilter(filter);
+            Set<String> want = expected.stream()
+                    .filter(u -> storeId == null || u.storeId() == storeId)
+                    .filter(filter::accepts)
+                    .map(DirectoryUser::username).collect(Collectors.toSet());
+            List<String> got = allPages(query, 25).stream().map(DirectoryUser::username).toList();
+            assertEquals(want, new HashSet<>(got), filter + " in store " + storeId);
+            assertEquals(want.size(), count(query).listed());
+        }
+    }
+
+    @Test
+    void countsTellHowManyListedUsersHaveNoEmail() {
+        long withoutEmail = expected.stream().filter(u -> u.storeId() == southId && u.email() == null).count();
+        assertTrue(withoutEmail > 0);
+        UserCounts counts = count(UserQuery.EVERYONE.withStore(southId));
+        assertEquals(new UserCounts(expected.stream().filter(u -> u.storeId() == southId).count(), withoutEmail),
+                counts);
+    }
+
+    static Stream<Arguments> sorts() {
+        return Stream.of(UserSort.Field.values())
+                .flatMap(field -> Stream.of(true, false).flatMap(ascending -> Stream.of(7, 25, 1000)
+                        .map(pageSize -> Arguments.of(new UserSort(field, ascending), pageSize))));
+    }
+
+    @ParameterizedTest(name = "{0}, {1} a page")
+    @MethodSource("sorts")
+    void keysetPagingListsEveryUserExactlyOnceInAStableOrder(UserSort sort, int pageSize) {
+        UserQuery query = UserQuery.EVERYONE.withSort(sort);
+        List<DirectoryUser> first = allPages(query, pageSize);
+        List<DirectoryUser> second = allPages(query, pageSize);
+
+        assertEquals(expected.size(), first.size());
+        assertEquals(expected.size(), first.stream().map(DirectoryUser::id).distinct().count());
+        assertEquals(first, second);
+        assertEquals(sortedLikeTheTable(first, sort), first);
+    }
+
+    @Test
+    void keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd() throws Exception {
+        UserQuery query = UserQuery.EVERYONE.withFilter(EnrollmentFilter.ENROLLED);
+        List<KeyedUser> all = database.read(c -> repository.page(c, query, null, 10_000));
+        for (int row : new int[] {0, 1, 37, all.size() - 2, all.size() - 1}) {
+            int index = row;
+            Optional<SortKey> forwards = database.read(c -> repository.keyAt(c, query, null, index, false));
+            Optional<SortKey> backwards =
+                    database.read(c -> repository.keyAt(c, query, null, all.size() - 1 - index, true));
+            Optional<SortKey> fromAnchor = index == 0 ? forwards
+                    : database.read(c -> repository.keyAt(c, query, all.get(0).key(), index - 1, false));
+            assertEquals(Optional.of(all.get(row).key()), forwards);
+            assertEquals(forwards, backwards);
+            assertEquals(forwards, fromAnchor);
+        }
+        assertEquals(Optional.empty(), database.read(c -> repository.keyAt(c, query, null, all.size(), false)));
+    }
+
+    private static List<DirectoryUser> sortedLikeTheTable(List<DirectoryUser> users, UserSort sort) {
+        Comparator<DirectoryUser> order = switch (sort.field()) {
+            case DISPLAY_NAME -> Comparator.comparing(u -> TextFolding.fold(u.displayName()));
+            case USERNAME -> Comparator.comparing(u -> TextFolding.fold(u.username()));
+            case EMAIL -> Comparator.comparing(u -> TextFolding.fold(u.email()));
+            case IDENTITY_STORE -> Comparator.<DirectoryUser, String>comparing(u -> u.storeName().toLowerCase())
+                    .thenComparing(u -> TextFolding.fold(u.displayName()));
+            case ENROLLMENT_STATUS -> Comparator.<DirectoryUser>comparingInt(
+                    u -> EnrollmentType.toMask(u.enrolledTypes())).thenComparing(u -> TextFolding.fold(u.displayName()));
+        };
+        order = order.thenComparingLong(DirectoryUser::id);
+        return users.stream().sorted(sort.ascending() ? order : order.reversed()).toList();
+    }
+
+    private List<DirectoryUser> allPages(UserQuery query, int pageSize) {
+        List<DirectoryUser> users = new ArrayList<>();
+        SortKey after = null;
+        while (true) {
+            SortKey from = after;
+            List<KeyedUser> page = database.read(c -> repository.page(c, query, from, pageSize));
+            page.forEach(keyed -> users.add(keyed.user()));
+            if (page.size() < pageSize) {
+                return users;
+            }
+            after = page.get(page.size() - 1).key();
+        }
+    }
+
+    private UserCounts count(UserQuery query) {
+        return database.read(c -> repository.count(c, query));
+    }
+
+    private static DirectoryUser withStore(DirectoryUser user, long storeId, String storeName) {
+        return new DirectoryUser(user.id(), storeId, storeName, user.externalId(), user.username(), user.firstName(),
+                user.lastName(), user.displayName(), user.email(), user.department(), user.enrolledTypes(),
+                user.enrolledAt());
+    }
+}
