@@ -77,7 +77,7 @@ public final class MainViewModel {
     public MainViewModel(UserDirectory directory, Background background) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.background = Objects.requireNonNull(background, "background");
-        statusText = Bindings.createStringBinding(this::describeStatus, counts, Bindings.size(checkedIds));
+        statusText = Bindings.createStringBinding(this::describeStatus, counts, checkedIds);
         selectedStore.addListener((obs, old, now) -> listingChanged());
         searchText.addListener((obs, old, now) -> listingChanged());
         filter.addListener((obs, old, now) -> listingChanged());

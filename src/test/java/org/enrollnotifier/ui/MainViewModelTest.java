@@ -154,6 +154,16 @@ class MainViewModelTest {
     }
 
     @Test
+    void aBoundStatusLineFollowsEveryCheck() {
+        javafx.beans.property.StringProperty shown = new javafx.beans.property.SimpleStringProperty();
+        shown.bind(model.statusTextProperty());
+        for (int checked = 1; checked <= 3; checked++) {
+            model.toggle(model.rows().get(checked));
+            assertTrue(shown.get().contains("· " + checked + " checked ·"), shown.get());
+        }
+    }
+
+    @Test
     void pagingStaysWithinTheFirstAndLastPage() {
         model.previousPage();
         assertEquals(0, model.pageIndexProperty().get());

@@ -1,0 +1,46 @@
+package org.enrollnotifier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EnrollNotifierCommandTest {
+
+    private final List<Path> opened = new ArrayList<>();
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = new CommandLine(new EnrollNotifierCommand(opened::add));
+        commandLine.setErr(new PrintWriter(err));
+        commandLine.setOut(new PrintWriter(out));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void withoutACommandItOpensTheWindowOnTheGivenDataFolder() {
+        assertEquals(0, run("--data-dir", "some/folder"));
+        assertEquals(List.of(Path.of("some/folder").toAbsolutePath()), opened);
+    }
+
+    @Test
+    void anUnknownOptionIsABadArgumentThatOpensNothing() {
+        assertEquals(2, run("--colour", "blue"));
+        assertTrue(opened.isEmpty());
+        assertTrue(err.toString().contains("--colour"), err.toString());
+    }
+
+    @Test
+    void helpDescribesTheDataFolderOption() {
+        assertEquals(0, run("--help"));
+        assertTrue(opened.isEmpty());
+        assertTrue(out.toString().contains("--data-dir=DIR"), out.toString());
+    }
+}

@@ -1,0 +1,170 @@
+package org.enrollnotifier.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.enrollnotifier.app.StartupProblem;
+import org.enrollnotifier.app.UserDirectory;
+import org.enrollnotifier.app.Workspace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the helpdesk window as an operator would, headless. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path folder;
+    private static Workspace workspace;
+
+    private FxBackground background;
+    private MainViewModel model;
+
+    @BeforeAll
+    static void openDemoWorkspace() throws StartupProblem {
+        workspace = Workspace.open(folder);
+    }
+
+    @AfterAll
+    static void close() {
+        workspace.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        background = new FxBackground();
+        model = MainWindow.show(stage, new UserDirectory(workspace), background);
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.close();
+    }
+
+    @Test
+    void pickAStoreSearchTickRowsOnTwoPagesAndReadTheStatusLine(FxRobot robot) {
+        waitUntilLoaded();
+        assertEquals(MainWindow.TITLE, ((Stage) robot.window(0)).getTitle());
+
+        StoreChoice fabrikam = model.storeChoices().stream()
+                .filter(choice -> choice.name().contains("Fabrikam")).findFirst().orElseThrow();
+        robot.clickOn("#storeChoice").clickOn(fabrikam.label());
+        waitUntil(() -> model.countsProperty().get().listed() == fabrikam.userCount());
+
+        robot.clickOn("#search").write("son");
+        waitUntil(() -> model.searchTextProperty().get().equals("son"));
+        long listed = model.countsProperty().get().listed();
+        assertTrue(listed > 25, "enough matches for two pages: " + listed);
+
+        tickRow(robot, 0);
+        tickRow(robot, 2);
+        robot.clickOn("#nextPage");
+        waitUntil(() -> model.pageIndexProperty().get() == 1);
+        assertEquals("2", robot.lookup("#pageField").queryAs(TextField.class).getText());
+        tickRow(robot, 1);
+
+        String status = robot.lookup("#statusLine").queryAs(Label.class).getText();
+        assertEquals(CountText.of(listed, "user") + " · 3 checked · "
+                + CountText.number(model.countsProperty().get().withoutEmail()) + " without email", status);
+
+        robot.clickOn("#previousPage");
+        waitUntil(() -> model.pageIndexProperty().get() == 0);
+        assertTrue(rowChecked(robot, 0) && !rowChecked(robot, 1) && rowChecked(robot, 2));
+    }
+
+    @Test
+    void keyboardFindsSearchTogglesRowsAndTurnsPages(FxRobot robot) {
+        waitUntilLoaded();
+        robot.clickOn(row(robot, 1).getChildrenUnmodifiable().get(1));
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, model.checkedIds().size());
+        assertTrue(rowChecked(robot, 1));
+
+        robot.type(KeyCode.PAGE_DOWN);
+        waitUntil(() -> model.pageIndexProperty().get() == 1);
+        robot.type(KeyCode.PAGE_UP);
+        waitUntil(() -> model.pageIndexProperty().get() == 0);
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#search").queryAs(TextField.class).isFocused());
+    }
+
+    @Test
+    void aSearchWithoutMatchesShowsTheEmptyState(FxRobot robot) {
+        waitUntilLoaded();
+        robot.clickOn("#search").write("zzzqqq").type(KeyCode.ENTER);
+        waitUntil(() -> model.countsProperty().get().listed() == 0);
+        TableView<?> table = robot.lookup("#userTable").queryAs(TableView.class);
+        assertTrue(table.getItems().isEmpty());
+        assertTrue(robot.lookup(UserTable.NO_USERS_MATCH).tryQuery().isPresent());
+        assertTrue(robot.lookup("#nextPage").query().isDisabled());
+    }
+
+    @Test
+    void theHeaderCheckboxAndClearChecks(FxRobot robot) {
+        waitUntilLoaded();
+        robot.clickOn("#pageCheck");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(25, model.checkedIds().size());
+        robot.clickOn("#clearChecks");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.checkedIds().isEmpty());
+        assertTrue(robot.lookup("#clearChecks").query().isDisabled());
+    }
+
+    private void tickRow(FxRobot robot, int index) {
+        robot.clickOn(checkBoxOfRow(robot, index));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean rowChecked(FxRobot robot, int index) {
+        return ((CheckBox) checkBoxOfRow(robot, index)).isSelected();
+    }
+
+    private Node checkBoxOfRow(FxRobot robot, int index) {
+        return robot.from(row(robot, index)).lookup(".check-box").query();
+    }
+
+    /** Rows are recycled cells in no particular scene-graph order: find the one showing this index. */
+    private static TableRow<?> row(FxRobot robot, int index) {
+        return robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.getIndex() == index && row.getItem() != null)
+                .findFirst().orElseThrow(() -> new AssertionError("no visible row " + index));
+    }
+
+    private void waitUntilLoaded() {
+        waitUntil(() -> !model.rows().isEmpty());
+    }
+
+    private void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get() && !model.loadingProperty().get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window did not get there in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
