@@ -2,6 +2,7 @@ package org.enrollnotifier.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -20,7 +21,10 @@ public final class OperatorLog {
     private OperatorLog() {
     }
 
-    /** Sends all log records to a rotating file in the data folder, replacing any earlier file handler. */
+    /**
+     * Sends all log records to a rotating file in the data folder instead of the console, where
+     * stack traces would only alarm an operator; replaces any earlier file handler.
+     */
     static synchronized void writeTo(Path dataFolder) {
         Logger root = Logger.getLogger("");
         try {
@@ -32,6 +36,11 @@ public final class OperatorLog {
                 fileHandler.close();
             }
             fileHandler = handler;
+            for (Handler console : root.getHandlers()) {
+                if (console instanceof ConsoleHandler) {
+                    root.removeHandler(console);
+                }
+            }
             root.addHandler(handler);
         } catch (IOException e) {
             root.log(Level.WARNING, "Cannot write the log file in " + dataFolder, e);

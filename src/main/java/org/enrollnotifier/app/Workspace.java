@@ -3,7 +3,6 @@ package org.enrollnotifier.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.enrollnotifier.app.demo.DemoSeeder;
 import org.enrollnotifier.store.Database;
@@ -41,7 +40,6 @@ public final class Workspace implements AutoCloseable {
             return new Workspace(folder, lock, database);
         } catch (StoreException e) {
             lock.close();
-            LOG.log(Level.SEVERE, e.getMessage(), e);
             throw new StartupProblem(e.getMessage(), e);
         } catch (RuntimeException e) {
             lock.close();

@@ -47,6 +47,7 @@ public final class EnrollNotifierApp extends Application {
             alert.setTitle(MainWindow.TITLE);
             alert.setHeaderText("Enroll Notifier cannot start");
             alert.setContentText(problem.getMessage());
+            alert.getDialogPane().setPrefWidth(560);
             alert.showAndWait();
             Platform.exit();
             return;
