@@ -1,0 +1,92 @@
+package org.enrollnotifier.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.regex.Pattern;
+
+/** Turns an {@link OutgoingMessage} into the MIME message both transports send. */
+public final class MimeMessages {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final Pattern MESSAGE_ID = Pattern.compile("[!-~&&[^<>@]]+@[!-~&&[^<>@]]+");
+
+    private MimeMessages() {
+    }
+
+    /**
+     * Builds the message: both alternatives in UTF-8, headers that keep auto-replies away, and the
+     * caller's Message-ID so a delivery row can be matched to what the recipient got.
+     *
+     * @throws IllegalArgumentException if a name, the subject, an address or the Message-ID is not
+     *                                  safe to put in a header
+     */
+    public static MimeMessage create(Session session, OutgoingMessage message) throws MessagingException {
+        HeaderSafety.requireSafeHeaderText("subject", message.subject());
+        HeaderSafety.requireSafeHeaderText("sender name", message.fromName());
+        HeaderSafety.requireSafeHeaderText("recipient name", message.toName());
+        if (!MESSAGE_ID.matcher(message.messageId()).matches()) {
+            throw new IllegalArgumentException("\"" + message.messageId()
+                    + "\" is not a valid Message-ID: it must look like unique-part@domain, without spaces or <>");
+        }
+        MimeMessage mime = new FixedIdMimeMessage(session, message.messageId());
+        mime.setFrom(address(message.fromAddress(), message.fromName()));
+        mime.setRecipient(MimeMessage.RecipientType.TO, address(message.toAddress(), message.toName()));
+        mime.setSubject(message.subject(), UTF_8);
+        mime.setSentDate(new Date());
+        mime.setHeader("Auto-Submitted", "auto-generated");
+        mime.setHeader("X-Auto-Response-Suppress", "All");
+        mime.setContent(alternatives(message));
+        mime.saveChanges();
+        return mime;
+    }
+
+    /** {@link #create}, with a message that cannot be built reported as a permanent failure of that message. */
+    static MimeMessage build(Session session, OutgoingMessage message) throws MailFailure {
+        try {
+            return create(session, message);
+        } catch (IllegalArgumentException | MessagingException e) {
+            throw new MailFailure(MailFailure.Kind.PERMANENT, "The message cannot be built: " + e.getMessage(), e);
+        }
+    }
+
+    private static InternetAddress address(String address, String name) {
+        String parsed = HeaderSafety.parseAddress(address);
+        try {
+            return new InternetAddress(parsed, name.isBlank() ? null : name, UTF_8);
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+    }
+
+    private static MimeMultipart alternatives(OutgoingMessage message) throws MessagingException {
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.text(), UTF_8, "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.html(), UTF_8, "html");
+        // Clients show the last alternative they understand, so the richer one goes last.
+        return new MimeMultipart("alternative", text, html);
+    }
+
+    /** Jakarta Mail replaces the Message-ID on every save; this keeps the one stored on the delivery row. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMimeMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + messageId + ">");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.enrollnotifier.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.SmtpSecurity;
+
+/** Sends through the configured SMTP server; each {@link #open()} is one login used for many messages. */
+public final class SmtpTransport implements MailTransport {
+
+    private static final String PROTOCOL = "smtp";
+
+    private final MailSettings settings;
+    private final char[] password;
+    private final Session session;
+
+    /** @param password may be null or empty when the settings need no login; it is copied */
+    public SmtpTransport(MailSettings settings, char[] password) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        if (!settings.smtpConfigured()) {
+            throw new IllegalArgumentException("no SMTP host is set");
+        }
+        this.password = password == null ? new char[0] : password.clone();
+        this.session = Session.getInstance(sessionProperties(settings));
+    }
+
+    /**
+     * One protocol name for all three modes: with {@code mail.smtp.ssl.enable} the smtp provider speaks
+     * TLS from the first byte, so every setting lives under the same {@code mail.smtp.} prefix.
+     */
+    static Properties sessionProperties(MailSettings settings) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", settings.host());
+        properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
+        properties.setProperty("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));
+        properties.setProperty("mail.smtp.timeout", millis(settings.readTimeout()));
+        properties.setProperty("mail.smtp.writetimeout", millis(settings.readTimeout()));
+        if (settings.security() == SmtpSecurity.STARTTLS) {
+            properties.setProperty("mail.smtp.starttls.enable", "true");
+            // Without this a server that does not offer STARTTLS would get the password in clear text.
+            properties.setProperty("mail.smtp.starttls.required", "true");
+        } else if (settings.security() == SmtpSecurity.TLS) {
+            properties.setProperty("mail.smtp.ssl.enable", "true");
+        }
+        if (settings.security() != SmtpSecurity.NONE) {
+            properties.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+        }
+        properties.setProperty("mail.smtp.auth", Boolean.toString(settings.needsLogin()));
+        return properties;
+    }
+
+    private static String millis(Duration timeout) {
+        return Long.toString(Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+    }
+
+    @Override
+    public MailConnection open() throws MailFailure {
+        if (settings.needsLogin() && password.length == 0) {
+            throw new MailFailure(MailFailure.Kind.FATAL,
+                    "The SMTP login as \"" + settings.username() + "\" needs a password", null);
+        }
+        Transport transport = newTransport();
+        connect(transport);
+        return new SmtpConnection(transport);
+    }
+
+    private void connect(Transport transport) throws MailFailure {
+        try {
+            if (settings.needsLogin()) {
+                transport.connect(settings.host(), settings.port(), settings.username(), new String(password));
+            } else {
+                transport.connect(settings.host(), settings.port(), null, null);
+            }
+        } catch (MessagingException e) {
+            closeQuietly(transport);
+            throw SmtpFailures.whileConnecting(server(), settings.username(), e);
+        }
+    }
+
+    private Transport newTransport() {
+        try {
+            return session.getTransport(PROTOCOL);
+        } catch (NoSuchProviderException e) {
+            throw new IllegalStateException("The Jakarta Mail SMTP provider is missing from the class path", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return server() + " (" + settings.security().label() + ")";
+    }
+
+    private String server() {
+        return settings.host() + ":" + settings.port();
+    }
+
+    private static void closeQuietly(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // The server may already have gone; there is nothing left to release or report.
+        }
+    }
+
+    private final class SmtpConnection implements MailConnection {
+
+        private final Transport transport;
+        private boolean mayHaveLostConnection;
+
+        SmtpConnection(Transport transport) {
+            this.transport = transport;
+        }
+
+        /**
+         * After a failed send the server may have hung up; a worker keeps its connection for a whole
+         * run, so it is checked (which costs a round trip) and opened again here rather than by every caller.
+         */
+        @Override
+        public void send(OutgoingMessage message) throws MailFailure {
+            MimeMessage mime = MimeMessages.build(session, message);
+            if (mayHaveLostConnection && !transport.isConnected()) {
+                closeQuietly(transport);
+                connect(transport);
+            }
+            mayHaveLostConnection = false;
+            try {
+                transport.sendMessage(mime, mime.getAllRecipients());
+            } catch (MessagingException e) {
+                mayHaveLostConnection = true;
+                throw SmtpFailures.whileSending(server(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(transport);
+        }
+    }
+}

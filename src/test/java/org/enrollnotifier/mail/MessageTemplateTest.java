@@ -1,0 +1,102 @@
+package org.enrollnotifier.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessageTemplateTest {
+
+    private static final Map<String, String> JANE = Map.of(
+            "firstName", "Jane",
+            "lastName", "Doe",
+            "displayName", "Jane Doe",
+            "identityStore", "Contoso AD",
+            "enrollmentTypes", "SMS, Authenticator",
+            "enrollmentUrl", "https://enroll.example.com/?a=1&b=2");
+
+    @Test
+    void flagsMisspelledPlaceholdersOnceInOrderOfAppearanceButNotKnownOnes() {
+        String template = "Hi {frstName} {firstName}, see {url} and {frstName} again; {not a token} {}";
+
+        assertEquals(List.of("{frstName}", "{url}"), MessageTemplate.unknownPlaceholders(template));
+    }
+
+    @Test
+    void everyKnownPlaceholderIsAccepted() {
+        String allKnown = String.join(" ", MessageTemplate.PLACEHOLDERS.stream().map(p -> "{" + p + "}").toList());
+
+        assertEquals(List.of(), MessageTemplate.unknownPlaceholders(allKnown));
+    }
+
+    @Test
+    void textRenderFillsKnownPlaceholdersBlanksMissingValuesAndKeepsUnknownTokens() {
+        String rendered = MessageTemplate.renderText("Hello {firstName} {username}, {frstName}!", JANE);
+
+        assertEquals("Hello Jane , {frstName}!", rendered);
+    }
+
+    @Test
+    void htmlRenderEscapesMarkupFromTheTemplateAndFromValues() {
+        Map<String, String> values = Map.of("firstName", "<script>alert(1)</script>", "lastName", "Smith & Sons");
+
+        String html = MessageTemplate.renderHtml("<script>x()</script> Tom & Jerry {firstName} {lastName}", values);
+
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("&lt;script&gt;x()&lt;/script&gt; Tom &amp; Jerry "
+                + "&lt;script&gt;alert(1)&lt;/script&gt; Smith &amp; Sons"), html);
+    }
+
+    @Test
+    void htmlRenderTurnsLinesIntoBreaksAndBlankLinesIntoParagraphs() {
+        String html = MessageTemplate.renderHtml("Hello {firstName},\r\n\r\nline one\nline two\n", JANE);
+
+        assertTrue(html.contains(">Hello Jane,</p>"), html);
+        assertTrue(html.contains(">line one<br>\nline two</p>"), html);
+    }
+
+    @Test
+    void htmlRenderIsACompleteUtf8Document() {
+        String html = MessageTemplate.renderHtml("Hello", JANE);
+
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<meta charset=\"UTF-8\">"), html);
+        assertTrue(html.strip().endsWith("</html>"), html);
+    }
+
+    @Test
+    void htmlRenderLinksAWebEnrollmentAddressWithTheAddressEscaped() {
+        String html = MessageTemplate.renderHtml("Start here: {enrollmentUrl}", JANE);
+
+        String escaped = "https://enroll.example.com/?a=1&amp;b=2";
+        assertTrue(html.contains("Start here: <a href=\"" + escaped + "\">" + escaped + "</a>"), html);
+    }
+
+    @Test
+    void htmlRenderDoesNotLinkAnAddressThatIsNotAWebAddressOrBreaksOutOfTheAttribute() {
+        String script = MessageTemplate.renderHtml("{enrollmentUrl}", Map.of("enrollmentUrl", "javascript:alert(1)"));
+        String quoted = MessageTemplate.renderHtml("{enrollmentUrl}",
+                Map.of("enrollmentUrl", "https://x.example/\"onmouseover=\"alert(1)"));
+
+        assertFalse(script.contains("<a "), script);
+        assertTrue(script.contains("javascript:alert(1)"), script);
+        assertFalse(quoted.contains("\"onmouseover"), quoted);
+        assertTrue(quoted.contains("<a href=\"https://x.example/&quot;onmouseover=&quot;alert(1)\">"), quoted);
+    }
+
+    @Test
+    void defaultsUseOnlyKnownPlaceholdersAndAddressTheUserWithTheLink() {
+        String message = MessageTemplate.defaultMessage();
+
+        assertEquals(List.of(), MessageTemplate.unknownPlaceholders(MessageTemplate.defaultSubject()));
+        assertEquals(List.of(), MessageTemplate.unknownPlaceholders(message));
+        assertFalse(MessageTemplate.defaultSubject().contains("\n"));
+        for (String used : List.of("{firstName}", "{displayName}", "{identityStore}", "{enrollmentTypes}",
+                "{enrollmentUrl}")) {
+            assertTrue(message.contains(used), used);
+        }
+    }
+}
