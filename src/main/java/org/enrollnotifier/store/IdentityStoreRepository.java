@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.enrollnotifier.model.IdentityStore;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.StoreSummary;
@@ -35,6 +36,27 @@ public final class IdentityStoreRepository {
             update.setLong(1, when.toEpochMilli());
             update.setLong(2, storeId);
             update.executeUpdate();
+        }
+    }
+
+    public Optional<IdentityStore> findByName(Connection c, String name) throws SQLException {
+        return summaries(c).stream().map(StoreSummary::store)
+                .filter(store -> store.name().equalsIgnoreCase(name.strip())).findFirst();
+    }
+
+    public void rename(Connection c, long storeId, String newName) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE identity_store SET name = ? WHERE id = ?")) {
+            update.setString(1, newName);
+            update.setLong(2, storeId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Deletes a store and its users; notifications keep their recipients' names and addresses. */
+    public void delete(Connection c, long storeId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM identity_store WHERE id = ?")) {
+            delete.setLong(1, storeId);
+            delete.executeUpdate();
         }
     }
 

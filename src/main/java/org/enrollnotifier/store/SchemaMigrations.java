@@ -94,7 +94,45 @@ final class SchemaMigrations {
                         INSERT INTO directory_user_search (rowid, first_name, last_name, display_name, username, email)
                         VALUES (new.id, new.first_name, new.last_name, new.display_name, new.username, new.email);
                     END
-                    """));
+                    """),
+            List.of(
+                    """
+                    CREATE TABLE notification (
+                        id               INTEGER PRIMARY KEY,
+                        created_at       INTEGER NOT NULL,
+                        operator         TEXT    NOT NULL,
+                        audience         TEXT    NOT NULL,
+                        subject          TEXT    NOT NULL,
+                        message_template TEXT    NOT NULL,
+                        enrollment_types INTEGER NOT NULL,
+                        left_out_count   INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE delivery (
+                        id              INTEGER PRIMARY KEY,
+                        notification_id INTEGER NOT NULL REFERENCES notification (id) ON DELETE CASCADE,
+                        user_id         INTEGER REFERENCES directory_user (id) ON DELETE SET NULL,
+                        address         TEXT    NOT NULL,
+                        first_name      TEXT    NOT NULL,
+                        last_name       TEXT    NOT NULL,
+                        display_name    TEXT    NOT NULL,
+                        username        TEXT    NOT NULL,
+                        store_name      TEXT    NOT NULL,
+                        state           TEXT    NOT NULL,
+                        attempts        INTEGER NOT NULL DEFAULT 0,
+                        last_reply      TEXT,
+                        next_attempt_at INTEGER,
+                        message_id      TEXT    NOT NULL UNIQUE,
+                        sent_at         INTEGER,
+                        UNIQUE (notification_id, user_id)
+                    )""",
+                    """
+                    CREATE INDEX delivery_by_notification_state ON delivery (notification_id, state, id)""",
+                    """
+                    CREATE TABLE settings (
+                        key   TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    )"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

@@ -1,0 +1,112 @@
+package org.enrollnotifier.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentType;
+
+/**
+ * Users read from a source wait in a TEMP table until the whole source has been read; then one
+ * short write transaction makes the store equal to them. Writing TEMP tables takes no lock on the
+ * database file, so a long import never blocks sending, and a failed or cancelled one leaves the
+ * store exactly as it was.
+ */
+public final class ImportStaging {
+
+    private static final String COLUMNS = "external_id, username, first_name, last_name, display_name, email,"
+            + " department, enrolled_types, enrolled_at, display_key, username_key, email_key";
+
+    /** How a store changed when staged users were applied to it. */
+    public record Changes(int added, int updated, int removed, int unchanged) {
+    }
+
+    public void start(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS temp.import_user");
+            statement.execute("CREATE TEMP TABLE import_user (external_id TEXT PRIMARY KEY, username TEXT NOT NULL,"
+                    + " first_name TEXT NOT NULL, last_name TEXT NOT NULL, display_name TEXT NOT NULL, email TEXT,"
+                    + " department TEXT NOT NULL, enrolled_types INTEGER NOT NULL, enrolled_at INTEGER,"
+                    + " display_key TEXT NOT NULL, username_key TEXT NOT NULL, email_key TEXT NOT NULL)");
+        }
+    }
+
+    /** Stages a batch; a later user with an external id already staged replaces the earlier one. */
+    public void add(Connection c, List<DirectoryUser> users) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO temp.import_user (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (DirectoryUser user : users) {
+                insert.setString(1, user.externalId());
+                insert.setString(2, user.username());
+                insert.setString(3, user.firstName());
+                insert.setString(4, user.lastName());
+                insert.setString(5, user.displayName());
+                insert.setString(6, user.email());
+                insert.setString(7, user.department());
+                insert.setInt(8, EnrollmentType.toMask(user.enrolledTypes()));
+                if (user.enrolledAt() == null) {
+                    insert.setNull(9, Types.INTEGER);
+                } else {
+                    insert.setLong(9, user.enrolledAt().toEpochMilli());
+                }
+                insert.setString(10, TextFolding.fold(user.displayName()));
+                insert.setString(11, TextFolding.fold(user.username()));
+                insert.setString(12, TextFolding.fold(user.email()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * Makes the store hold exactly the staged users, matched by external id: new ones added,
+     * changed ones updated in place (their ids, so checks and history, survive), missing ones removed.
+     * Runs in the caller's write transaction.
+     */
+    public Changes apply(Connection c, long storeId) throws SQLException {
+        int staged = count(c, "SELECT count(*) FROM temp.import_user");
+        int updated = update(c, """
+                UPDATE directory_user SET username = i.username, first_name = i.first_name, last_name = i.last_name,
+                    display_name = i.display_name, email = i.email, department = i.department,
+                    enrolled_types = i.enrolled_types, enrolled_at = i.enrolled_at, display_key = i.display_key,
+                    username_key = i.username_key, email_key = i.email_key
+                FROM temp.import_user i
+                WHERE directory_user.store_id = ? AND directory_user.external_id = i.external_id
+                  AND (directory_user.username, directory_user.first_name, directory_user.last_name,
+                       directory_user.display_name, directory_user.email, directory_user.department,
+                       directory_user.enrolled_types, directory_user.enrolled_at)
+                      IS NOT (i.username, i.first_name, i.last_name, i.display_name, i.email, i.department,
+                       i.enrolled_types, i.enrolled_at)""", storeId);
+        int added = update(c, "INSERT INTO directory_user (store_id, " + COLUMNS + ") SELECT ?, " + COLUMNS
+                + " FROM temp.import_user i WHERE NOT EXISTS (SELECT 1 FROM directory_user u"
+                + " WHERE u.store_id = ? AND u.external_id = i.external_id)", storeId, storeId);
+        int removed = update(c, "DELETE FROM directory_user WHERE store_id = ?"
+                + " AND external_id NOT IN (SELECT external_id FROM temp.import_user)", storeId);
+        return new Changes(added, updated, removed, staged - added - updated);
+    }
+
+    public void finish(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS temp.import_user");
+        }
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement(); var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static int update(Connection c, String sql, long... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+}

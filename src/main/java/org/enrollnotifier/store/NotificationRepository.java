@@ -1,0 +1,221 @@
+package org.enrollnotifier.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.enrollnotifier.model.DeliveryCounts;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.FailedDelivery;
+import org.enrollnotifier.model.NotificationContent;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.NotificationSummary;
+import org.enrollnotifier.model.PendingDelivery;
+import org.enrollnotifier.model.Recipient;
+
+/**
+ * The outbox: {@code notification} and its {@code delivery} rows. Deliverers work from the
+ * delivery rows alone, claiming one at a time, so any number of restarts resume where they stopped.
+ */
+public final class NotificationRepository {
+
+    private static final String PENDING_COLUMNS = "id, notification_id, address, first_name, last_name, display_name,"
+            + " username, store_name, attempts, message_id";
+
+    /** Writes a notification and one queued delivery per recipient, in the caller's transaction. */
+    public long create(Connection c, NotificationDraft draft, String operator, Instant now, List<Recipient> recipients,
+                       int leftOutCount, Supplier<String> messageIds) throws SQLException {
+        long notificationId;
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO notification (created_at, operator, audience, subject, message_template,
+                    enrollment_types, left_out_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+            insert.setLong(1, now.toEpochMilli());
+            insert.setString(2, operator);
+            insert.setString(3, draft.audience());
+            insert.setString(4, draft.subject());
+            insert.setString(5, draft.messageTemplate());
+            insert.setInt(6, EnrollmentType.toMask(draft.types()));
+            insert.setInt(7, leftOutCount);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                notificationId = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO delivery (notification_id, user_id, address, first_name, last_name, display_name,
+                    username, store_name, state, message_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")) {
+            for (Recipient recipient : recipients) {
+                insert.setLong(1, notificationId);
+                insert.setLong(2, recipient.user().id());
+                insert.setString(3, recipient.address());
+                insert.setString(4, recipient.user().firstName());
+                insert.setString(5, recipient.user().lastName());
+                insert.setString(6, recipient.user().displayName());
+                insert.setString(7, recipient.user().username());
+                insert.setString(8, recipient.user().storeName());
+                insert.setString(9, messageIds.get());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return notificationId;
+    }
+
+    /**
+     * Rows left {@code SENDING} by a process that stopped mid-message go back to the queue: their
+     * message may have left, and is sent again with the same Message-ID (at most one per connection).
+     */
+    public int requeueInFlight(Connection c) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE delivery SET state = 'QUEUED' WHERE state = 'SENDING'")) {
+            return update.executeUpdate();
+        }
+    }
+
+    /** Marks the next due delivery of a notification {@code SENDING} and returns it. */
+    public Optional<PendingDelivery> claimNext(Connection c, long notificationId, Instant now) throws SQLException {
+        try (PreparedStatement claim = c.prepareStatement("""
+                UPDATE delivery SET state = 'SENDING', attempts = attempts + 1
+                WHERE id = (SELECT id FROM delivery
+                            WHERE notification_id = ?
+                              AND (state = 'QUEUED' OR (state = 'RETRY' AND next_attempt_at <= ?))
+                            ORDER BY id LIMIT 1)
+                RETURNING\s""" + PENDING_COLUMNS)) {
+            claim.setLong(1, notificationId);
+            claim.setLong(2, now.toEpochMilli());
+            try (ResultSet rs = claim.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PendingDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                        rs.getString(10)));
+            }
+        }
+    }
+
+    public void markSent(Connection c, long deliveryId, String reply, Instant now) throws SQLException {
+        update(c, "UPDATE delivery SET state = 'SENT', sent_at = ?, last_reply = ?, next_attempt_at = NULL"
+                + " WHERE id = ?", now.toEpochMilli(), reply, deliveryId);
+    }
+
+    public void markRetry(Connection c, long deliveryId, String reply, Instant nextAttempt) throws SQLException {
+        update(c, "UPDATE delivery SET state = 'RETRY', next_attempt_at = ?, last_reply = ? WHERE id = ?",
+                nextAttempt.toEpochMilli(), reply, deliveryId);
+    }
+
+    public void markFailed(Connection c, long deliveryId, String reply) throws SQLException {
+        update(c, "UPDATE delivery SET state = 'FAILED', last_reply = ?, next_attempt_at = NULL WHERE id = ?",
+                reply, deliveryId);
+    }
+
+    /** Puts a claimed row back untried: the fault was not the message's (e.g. the server refused us). */
+    public void release(Connection c, long deliveryId, String reply) throws SQLException {
+        update(c, "UPDATE delivery SET state = 'QUEUED', attempts = attempts - 1, last_reply = ? WHERE id = ?",
+                reply, deliveryId);
+    }
+
+    /** Fails every delivery not yet sent or being sent, with the reason; returns how many. */
+    public int failRemaining(Connection c, long notificationId, String reason) throws SQLException {
+        return update(c, "UPDATE delivery SET state = 'FAILED', last_reply = ?, next_attempt_at = NULL"
+                + " WHERE notification_id = ? AND state IN ('QUEUED', 'RETRY')", reason, notificationId);
+    }
+
+    /** When the earliest waiting retry of a notification is due, if any. */
+    public Optional<Instant> nextRetryAt(Connection c, long notificationId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT min(next_attempt_at) FROM delivery WHERE notification_id = ? AND state = 'RETRY'")) {
+            select.setLong(1, notificationId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                long at = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+            }
+        }
+    }
+
+    public DeliveryCounts counts(Connection c, long notificationId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT count(*), count(*) FILTER (WHERE state = 'SENT'), count(*) FILTER (WHERE state = 'FAILED')
+                FROM delivery WHERE notification_id = ?""")) {
+            select.setLong(1, notificationId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new DeliveryCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+            }
+        }
+    }
+
+    public List<FailedDelivery> failures(Connection c, long notificationId) throws SQLException {
+        List<FailedDelivery> failures = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT display_name, address, coalesce(last_reply, '') FROM delivery
+                WHERE notification_id = ? AND state = 'FAILED' ORDER BY id""")) {
+            select.setLong(1, notificationId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    failures.add(new FailedDelivery(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return failures;
+    }
+
+    public NotificationContent content(Connection c, long notificationId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT subject, message_template, enrollment_types FROM notification WHERE id = ?")) {
+            select.setLong(1, notificationId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("There is no notification number " + notificationId + ".");
+                }
+                return new NotificationContent(notificationId, rs.getString(1), rs.getString(2),
+                        EnrollmentType.fromMask(rs.getInt(3)));
+            }
+        }
+    }
+
+    /** Notifications with deliveries neither sent nor failed, oldest first. */
+    public List<NotificationSummary> unfinished(Connection c) throws SQLException {
+        return summaries(c, "WHERE n.id IN (SELECT notification_id FROM delivery WHERE state NOT IN ('SENT', 'FAILED'))");
+    }
+
+    public List<NotificationSummary> all(Connection c) throws SQLException {
+        return summaries(c, "");
+    }
+
+    private List<NotificationSummary> summaries(Connection c, String where) throws SQLException {
+        List<NotificationSummary> summaries = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT n.id, n.created_at, n.operator, n.audience, n.subject, n.enrollment_types,
+                       count(d.id), count(d.id) FILTER (WHERE d.state = 'SENT'),
+                       count(d.id) FILTER (WHERE d.state = 'FAILED')
+                FROM notification n LEFT JOIN delivery d ON d.notification_id = n.id\s"""
+                + where + " GROUP BY n.id ORDER BY n.id")) {
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    summaries.add(new NotificationSummary(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3), rs.getString(4), rs.getString(5), EnrollmentType.fromMask(rs.getInt(6)),
+                            new DeliveryCounts(rs.getInt(7), rs.getInt(8), rs.getInt(9))));
+                }
+            }
+        }
+        return summaries;
+    }
+
+    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        }
+    }
+}
