@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.enrollnotifier.app.demo.DemoSeeder;
 import org.enrollnotifier.store.Database;
+import org.enrollnotifier.store.NotificationRepository;
 import org.enrollnotifier.store.StoreException;
 
 /**
@@ -36,6 +37,11 @@ public final class Workspace implements AutoCloseable {
             if (database.wasCreated()) {
                 new DemoSeeder().seed(database);
                 LOG.info(() -> "Created " + database.file() + " with demo identity stores");
+            }
+            int interrupted = database.write(new NotificationRepository()::requeueInFlight);
+            if (interrupted > 0) {
+                LOG.warning(() -> interrupted + " messages were being sent when Enroll Notifier last stopped;"
+                        + " they are queued again");
             }
             return new Workspace(folder, lock, database);
         } catch (StoreException e) {

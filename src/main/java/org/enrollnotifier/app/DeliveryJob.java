@@ -1,0 +1,310 @@
+package org.enrollnotifier.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.enrollnotifier.mail.MailConnection;
+import org.enrollnotifier.mail.MailFailure;
+import org.enrollnotifier.mail.MailTransport;
+import org.enrollnotifier.mail.OutgoingMessage;
+import org.enrollnotifier.model.DeliveryCounts;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationContent;
+import org.enrollnotifier.model.PendingDelivery;
+import org.enrollnotifier.store.Database;
+import org.enrollnotifier.store.NotificationRepository;
+
+/**
+ * Sends one notification's queued deliveries. Several workers, each with its own connection kept
+ * open for many messages, claim rows one at a time from the delivery table, so whatever stops this
+ * run — pause, cancel, a refusing server, a crash — the table says exactly what is left.
+ *
+ * <p>{@link #run} blocks until the notification is done or the run stops; {@link #pause},
+ * {@link #resume} and {@link #cancel} may be called from any thread meanwhile. Progress is reported
+ * from worker threads.
+ */
+public final class DeliveryJob {
+
+    public static final String CANCELLED_REPLY = "Not sent: cancelled by the operator.";
+    private static final Logger LOG = Logger.getLogger(DeliveryJob.class.getName());
+    private static final long LONGEST_IDLE_WAIT_MILLIS = 1_000;
+
+    private final Database database;
+    private final NotificationRepository outbox = new NotificationRepository();
+    private final MailTransport transport;
+    private final MailSettings settings;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final Consumer<DeliveryProgress> listener;
+
+    private final Object gate = new Object();
+    private boolean paused;
+    private boolean cancelled;
+    private String stopProblem = "";
+
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger finishedThisRun = new AtomicInteger();
+    private volatile int total;
+    private volatile long startNanos;
+    private volatile long notificationId;
+
+    /** A job sending through the SMTP server of the settings, or the pickup folder while there is none. */
+    public static DeliveryJob create(Workspace workspace, MailSettings settings, char[] password,
+                                     Consumer<DeliveryProgress> listener) {
+        return new DeliveryJob(workspace.database(), MailTransports.forSettings(workspace, settings, password), settings,
+                RetryPolicy.DEFAULT, Clock.systemUTC(), listener);
+    }
+
+    DeliveryJob(Database database, MailTransport transport, MailSettings settings, RetryPolicy retry, Clock clock,
+                Consumer<DeliveryProgress> listener) {
+        this.database = database;
+        this.transport = transport;
+        this.settings = settings;
+        this.retry = retry;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Where this job sends, for the operator. */
+    public String destination() {
+        return transport.describe();
+    }
+
+    public DeliveryReport run(long notification) {
+        notificationId = notification;
+        startNanos = System.nanoTime();
+        NotificationContent content = database.read(c -> outbox.content(c, notification));
+        DeliveryCounts start = database.read(c -> outbox.counts(c, notification));
+        total = start.total();
+        sent.set(start.sent());
+        failed.set(start.failed());
+        report();
+        ExecutorService workers = Executors.newFixedThreadPool(settings.parallelConnections(), task -> {
+            Thread thread = new Thread(task, "delivery-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // a worker that finds nothing to claim quits; a message another worker then defers needs a new round
+            while (shouldGoOn() && !counts().finished()) {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < settings.parallelConnections(); i++) {
+                    running.add(workers.submit(() -> work(content)));
+                }
+                awaitAll(running);
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        return finish(notification);
+    }
+
+    private DeliveryReport finish(long notification) {
+        boolean wasCancelled;
+        String problem;
+        synchronized (gate) {
+            wasCancelled = cancelled;
+            problem = stopProblem;
+        }
+        if (wasCancelled) {
+            database.write(c -> outbox.failRemaining(c, notification, CANCELLED_REPLY));
+        }
+        DeliveryCounts counts = database.read(c -> outbox.counts(c, notification));
+        DeliveryReport.Outcome outcome = wasCancelled ? DeliveryReport.Outcome.CANCELLED
+                : problem.isEmpty() ? DeliveryReport.Outcome.FINISHED : DeliveryReport.Outcome.STOPPED;
+        return new DeliveryReport(notification, outcome, counts, database.read(c -> outbox.failures(c, notification)),
+                problem, Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    private static void awaitAll(List<Future<?>> running) {
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("A delivery worker failed: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    private void work(NotificationContent content) {
+        MailConnection connection = null;
+        try {
+            while (awaitGo()) {
+                Optional<PendingDelivery> next = database.write(c -> outbox.claimNext(c, notificationId, clock.instant()));
+                if (next.isPresent()) {
+                    connection = deliver(next.get(), content, connection);
+                    report();
+                } else {
+                    Optional<Instant> retryAt = database.read(c -> outbox.nextRetryAt(c, notificationId));
+                    if (retryAt.isEmpty()) {
+                        return;
+                    }
+                    waitUntil(retryAt.get());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    /** Sends one claimed message and records the outcome; returns the connection to go on with, if any. */
+    private MailConnection deliver(PendingDelivery delivery, NotificationContent content, MailConnection connection) {
+        MailConnection open = connection;
+        try {
+            OutgoingMessage message = MessageComposer.compose(content, delivery, settings);
+            if (open == null) {
+                open = transport.open();
+            }
+            open.send(message);
+            database.write(c -> {
+                outbox.markSent(c, delivery.id(), "", clock.instant());
+                return null;
+            });
+            sent.incrementAndGet();
+            finishedThisRun.incrementAndGet();
+            return open;
+        } catch (MailFailure failure) {
+            return recordFailure(delivery, failure, open);
+        } catch (IllegalArgumentException unsendable) {
+            // the message itself cannot be built (e.g. an address that does not parse): no retry helps
+            fail(delivery, unsendable.getMessage());
+            return open;
+        }
+    }
+
+    private MailConnection recordFailure(PendingDelivery delivery, MailFailure failure, MailConnection open) {
+        LOG.log(Level.INFO, "Delivery " + delivery.id() + " to " + delivery.address() + ": " + failure.kind() + " "
+                + failure.reply());
+        switch (failure.kind()) {
+            case PERMANENT -> {
+                fail(delivery, failure.reply());
+                return open;
+            }
+            case TRANSIENT -> {
+                if (retry.mayRetryAfter(delivery.attempts())) {
+                    Instant next = clock.instant().plus(retry.delayAfter(delivery.attempts()));
+                    database.write(c -> {
+                        outbox.markRetry(c, delivery.id(), failure.reply(), next);
+                        return null;
+                    });
+                } else {
+                    fail(delivery, failure.reply());
+                }
+            }
+            case FATAL -> {
+                database.write(c -> {
+                    outbox.release(c, delivery.id(), failure.reply());
+                    return null;
+                });
+                stop(failure.reply());
+            }
+        }
+        // after a transient or fatal failure the connection's state is unknown: start afresh
+        if (open != null) {
+            open.close();
+        }
+        return null;
+    }
+
+    private void fail(PendingDelivery delivery, String reply) {
+        database.write(c -> {
+            outbox.markFailed(c, delivery.id(), reply);
+            return null;
+        });
+        failed.incrementAndGet();
+        finishedThisRun.incrementAndGet();
+    }
+
+    private boolean awaitGo() throws InterruptedException {
+        synchronized (gate) {
+            while (paused && shouldGoOn()) {
+                gate.wait();
+            }
+            return shouldGoOn();
+        }
+    }
+
+    private boolean shouldGoOn() {
+        synchronized (gate) {
+            return !cancelled && stopProblem.isEmpty();
+        }
+    }
+
+    private void waitUntil(Instant due) throws InterruptedException {
+        long millis = Duration.between(clock.instant(), due).toMillis();
+        if (millis > 0) {
+            synchronized (gate) {
+                gate.wait(Math.min(millis, LONGEST_IDLE_WAIT_MILLIS));
+            }
+        }
+    }
+
+    private void stop(String problem) {
+        synchronized (gate) {
+            if (stopProblem.isEmpty()) {
+                stopProblem = problem;
+            }
+            gate.notifyAll();
+        }
+    }
+
+    /** In-flight messages finish; no new one starts until {@link #resume}. */
+    public void pause() {
+        synchronized (gate) {
+            paused = true;
+        }
+        report();
+    }
+
+    public void resume() {
+        synchronized (gate) {
+            paused = false;
+            gate.notifyAll();
+        }
+        report();
+    }
+
+    /** Stops after the in-flight messages; the rest is marked failed with {@link #CANCELLED_REPLY}. */
+    public void cancel() {
+        synchronized (gate) {
+            cancelled = true;
+            gate.notifyAll();
+        }
+    }
+
+    private DeliveryCounts counts() {
+        return new DeliveryCounts(total, sent.get(), failed.get());
+    }
+
+    private void report() {
+        DeliveryCounts counts = counts();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        int finished = finishedThisRun.get();
+        double rate = seconds > 0 ? finished / seconds : 0;
+        Duration eta = rate > 0 ? Duration.ofSeconds(Math.round(counts.left() / rate)) : null;
+        boolean isPaused;
+        synchronized (gate) {
+            isPaused = paused;
+        }
+        listener.accept(new DeliveryProgress(notificationId, counts, rate, eta, isPaused));
+    }
+}

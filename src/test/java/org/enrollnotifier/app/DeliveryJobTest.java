@@ -1,0 +1,152 @@
+package org.enrollnotifier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.LeftOutUser;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.Recipient;
+import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientSelection;
+import org.enrollnotifier.model.SmtpSecurity;
+import org.enrollnotifier.model.UserQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole notification through a real SMTP server on loopback. */
+class DeliveryJobTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+
+    @TempDir
+    Path folder;
+    private Workspace workspace;
+    private Notifier notifier;
+
+    @BeforeEach
+    void open() throws StartupProblem {
+        workspace = Workspace.open(folder);
+        notifier = new Notifier(workspace);
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    @Test
+    void everyRecipientGetsOneRenderedMessageAndTheLeftOutGetNothing() throws Exception {
+        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Nowak"), Set.of()),
+                EnumSet.of(EnrollmentType.AUTHENTICATOR, EnrollmentType.YUBIKEY));
+        assertTrue(list.recipients().size() > 5 && !list.leftOut().isEmpty(), list.leftOutCounts().toString());
+        MailSettings settings = smtpSettings();
+        long id = notifier.queue(new NotificationDraft("Enroll now, {firstName}",
+                "Dear {displayName} of {identityStore}: please enroll with {enrollmentTypes} at {enrollmentUrl}",
+                EnumSet.of(EnrollmentType.AUTHENTICATOR, EnrollmentType.YUBIKEY), "test"), list, settings);
+        List<DeliveryProgress> progress = new CopyOnWriteArrayList<>();
+
+        DeliveryReport report = DeliveryJob.create(workspace, settings, new char[0], progress::add).run(id);
+
+        assertTrue(report.allSent(), report.toString());
+        assertEquals(list.recipients().size(), report.counts().sent());
+        MimeMessage[] received = SMTP.getReceivedMessages();
+        assertEquals(list.recipients().size(), received.length);
+        Set<String> addresses = new HashSet<>();
+        for (MimeMessage message : received) {
+            addresses.add(message.getAllRecipients()[0].toString().replaceAll(".*<|>.*", "").toLowerCase(Locale.ROOT));
+        }
+        Set<String> expected = new HashSet<>();
+        list.recipients().forEach(recipient -> expected.add(recipient.address().toLowerCase(Locale.ROOT)));
+        for (LeftOutUser left : list.leftOut()) {
+            String address = left.user().email() == null ? null : left.user().email().toLowerCase(Locale.ROOT);
+            if (address != null && !expected.contains(address)) {
+                assertTrue(!addresses.contains(address), left.toString());
+            }
+        }
+        assertEquals(expected, addresses);
+        Recipient first = list.recipients().get(0);
+        MimeMessage toFirst = messageTo(received, first.address());
+        assertEquals("Enroll now, " + first.user().firstName(), toFirst.getSubject());
+        String text = ((MimeMultipart) toFirst.getContent()).getBodyPart(0).getContent().toString();
+        assertEquals("Dear " + first.user().displayName() + " of " + first.user().storeName()
+                + ": please enroll with Authenticator, YubiKey at " + settings.enrollmentUrl(), text.strip());
+        assertEquals("auto-generated", toFirst.getHeader("Auto-Submitted")[0]);
+        assertTrue(progress.get(progress.size() - 1).counts().finished());
+    }
+
+    @Test
+    void cancellingBeforeTheStartSendsNothingAndSaysWhy() throws Exception {
+        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        MailSettings settings = smtpSettings();
+        long id = notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class),
+                "test"), list, settings);
+        DeliveryJob job = DeliveryJob.create(workspace, settings, new char[0], p -> { });
+        job.cancel();
+
+        DeliveryReport report = job.run(id);
+
+        assertEquals(DeliveryReport.Outcome.CANCELLED, report.outcome());
+        assertEquals(0, SMTP.getReceivedMessages().length);
+        assertEquals(list.recipients().size(), report.failures().size());
+        assertTrue(report.failures().stream().allMatch(f -> f.reply().equals(DeliveryJob.CANCELLED_REPLY)));
+        assertTrue(notifier.unfinished().isEmpty());
+    }
+
+    @Test
+    void aServerThatCannotBeReachedStopsTheRunAndKeepsEverythingQueued() {
+        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        MailSettings settings = MailSettings.DEFAULT.withServer("127.0.0.1", closedPort(), SmtpSecurity.NONE, "");
+        long id = notifier.queue(new NotificationDraft("Hi", "Hello", EnumSet.allOf(EnrollmentType.class), "test"),
+                list, settings);
+
+        DeliveryReport report = DeliveryJob.create(workspace, settings, new char[0], p -> { }).run(id);
+
+        assertEquals(DeliveryReport.Outcome.STOPPED, report.outcome());
+        assertTrue(report.problem().contains("127.0.0.1"), report.problem());
+        assertEquals(list.recipients().size(), report.counts().left());
+        assertEquals(id, notifier.unfinished().get(0).id());
+    }
+
+    private static MimeMessage messageTo(MimeMessage[] received, String address) throws Exception {
+        for (MimeMessage message : received) {
+            if (message.getAllRecipients()[0].toString().contains(address)) {
+                return message;
+            }
+        }
+        throw new AssertionError("nothing sent to " + address);
+    }
+
+    private static MailSettings smtpSettings() {
+        return new MailSettings("127.0.0.1", SMTP.getSmtp().getPort(), SmtpSecurity.NONE, "", "Helpdesk",
+                "helpdesk@example.com", Duration.ofSeconds(5), Duration.ofSeconds(10), 3, "https://enroll.example.com/");
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
