@@ -10,4 +10,7 @@ import java.util.function.Consumer;
 public interface Background {
 
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure);
+
+    /** Runs a UI update from any thread, on the UI thread. */
+    void toUi(Runnable update);
 }

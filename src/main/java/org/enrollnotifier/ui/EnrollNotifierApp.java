@@ -8,7 +8,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.enrollnotifier.app.StartupProblem;
-import org.enrollnotifier.app.UserDirectory;
 import org.enrollnotifier.app.Workspace;
 
 /**
@@ -22,7 +21,8 @@ public final class EnrollNotifierApp extends Application {
 
     private Workspace workspace;
     private StartupProblem problem;
-    private FxBackground background;
+    private FxBackground queries;
+    private FxBackground deliveries;
 
     /** Opens the window on the given data folder and returns when it is closed. */
     public static void launch(Path dataFolder) {
@@ -52,14 +52,16 @@ public final class EnrollNotifierApp extends Application {
             Platform.exit();
             return;
         }
-        background = new FxBackground();
-        MainWindow.show(stage, new UserDirectory(workspace), background);
+        queries = new FxBackground("enroll-notifier-queries");
+        deliveries = new FxBackground("enroll-notifier-delivery");
+        MainWindow.show(stage, new Services(workspace, queries, deliveries, new SessionPassword()));
     }
 
     @Override
     public void stop() {
-        if (background != null) {
-            background.close();
+        if (queries != null) {
+            queries.close();
+            deliveries.close();
         }
         if (workspace != null) {
             workspace.close();

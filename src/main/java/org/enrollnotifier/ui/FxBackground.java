@@ -12,11 +12,16 @@ import javafx.application.Platform;
  */
 public final class FxBackground implements Background, AutoCloseable {
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "enroll-notifier-background");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker;
+
+    /** @param name names the worker thread, for logs and thread dumps */
+    public FxBackground(String name) {
+        worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
@@ -28,6 +33,11 @@ public final class FxBackground implements Background, AutoCloseable {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
+    }
+
+    @Override
+    public void toUi(Runnable update) {
+        Platform.runLater(update);
     }
 
     @Override

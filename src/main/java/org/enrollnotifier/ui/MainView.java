@@ -5,10 +5,10 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -31,12 +31,14 @@ public final class MainView {
     static final Duration SEARCH_DEBOUNCE = Duration.millis(250);
 
     private final MainViewModel model;
+    private final Services services;
     private final BorderPane root = new BorderPane();
     private final TextField search = TextFields.createClearableTextField();
     private final UserTable table;
 
-    public MainView(MainViewModel model) {
+    public MainView(MainViewModel model, Services services) {
         this.model = model;
+        this.services = services;
         this.table = new UserTable(model);
         root.setTop(toolbar());
         root.setCenter(tableWithLoadingIndicator());
@@ -61,7 +63,7 @@ public final class MainView {
     private HBox toolbar() {
         ComboBox<StoreChoice> stores = new ComboBox<>(model.storeChoices());
         stores.setId("storeChoice");
-        stores.setPrefWidth(330);
+        stores.setPrefWidth(300);
         stores.valueProperty().bindBidirectional(model.selectedStoreProperty());
 
         search.setId("search");
@@ -87,10 +89,20 @@ public final class MainView {
         Button notify = new Button("Notify All Users");
         notify.setId("notifyAllUsers");
         notify.getStyleClass().add("notify-button");
-        notify.setOnAction(e -> showNotifyTarget());
+        notify.setOnAction(e -> new NotifyFlow(root.getScene().getWindow(), services)
+                .compose(model.recipientSelection(), model.audience()));
+
+        Button settings = new Button("Settings…");
+        settings.setId("openSettings");
+        settings.setOnAction(e -> new SettingsView(root.getScene().getWindow(), new SettingsViewModel(
+                services.workspace(), services.mailSettings(), services.password(), services.queries())).show());
 
         HBox toolbar = new HBox(new Label("Identity store"), stores, search, new Label("Show"), filter, spacer(),
-                notify);
+                settings, notify);
+        // the search box gives way when the window narrows; labels and buttons keep their words
+        toolbar.getChildren().stream().filter(node -> node instanceof Labeled)
+                .forEach(node -> ((Labeled) node).setMinWidth(Region.USE_PREF_SIZE));
+        search.setMinWidth(140);
         toolbar.getStyleClass().add("toolbar");
         return toolbar;
     }
@@ -135,16 +147,6 @@ public final class MainView {
             model.previousPage();
             event.consume();
         }
-    }
-
-    /** Stands in for the Compose Email dialog until it exists: tells whom it would address. */
-    private void showNotifyTarget() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle("Notify All Users");
-        alert.setHeaderText("This would notify " + model.notifyTargetText() + ".");
-        alert.setContentText("Composing and sending the enrollment email comes in the next version.");
-        alert.showAndWait();
     }
 
     private static Region spacer() {

@@ -3,6 +3,7 @@ package org.enrollnotifier.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
@@ -29,6 +30,7 @@ import org.enrollnotifier.app.UserDirectory;
 import org.enrollnotifier.app.UserPage;
 import org.enrollnotifier.app.UserPager;
 import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreSummary;
 import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
@@ -226,11 +228,24 @@ public final class MainViewModel {
     }
 
     /** Whom "Notify All Users" addresses: the checked users, or when none are checked everyone listed. */
-    public String notifyTargetText() {
+    public RecipientSelection recipientSelection() {
+        return new RecipientSelection(currentQuery(), Set.copyOf(checkedIds));
+    }
+
+    /** The same, in words, for the dialog and the notification's history. */
+    public String audience() {
         if (!checkedIds.isEmpty()) {
             return CountText.of(checkedIds.size(), "checked user");
         }
-        return "all " + CountText.of(counts.get().listed(), "listed user");
+        UserQuery query = currentQuery();
+        StringBuilder words = new StringBuilder("All users listed in ").append(selectedStore.get().name());
+        if (!query.search().isEmpty()) {
+            words.append(", search \"").append(query.search()).append('"');
+        }
+        if (!query.filter().equals(EnrollmentFilter.ALL_USERS)) {
+            words.append(", ").append(query.filter().label());
+        }
+        return words.toString();
     }
 
     public ObservableList<StoreChoice> storeChoices() {

@@ -1,9 +1,8 @@
 package org.enrollnotifier.ui;
 
 import javafx.stage.Stage;
-import org.enrollnotifier.app.UserDirectory;
 
-/** Puts the helpdesk window on a stage and starts reading the stores. */
+/** Puts the helpdesk window on a stage, starts reading the stores, and offers to resume unsent mail. */
 public final class MainWindow {
 
     public static final String TITLE = "Enroll Notifier";
@@ -11,15 +10,16 @@ public final class MainWindow {
     private MainWindow() {
     }
 
-    public static MainViewModel show(Stage stage, UserDirectory directory, Background background) {
-        MainViewModel model = new MainViewModel(directory, background);
-        MainView view = new MainView(model);
+    public static MainViewModel show(Stage stage, Services services) {
+        MainViewModel model = new MainViewModel(services.directory(), services.queries());
+        MainView view = new MainView(model, services);
         stage.setTitle(TITLE);
         stage.setScene(view.createScene());
         stage.setMinWidth(900);
         stage.setMinHeight(500);
         stage.show();
         model.start();
+        new NotifyFlow(stage, services).offerToResume();
         return model;
     }
 }

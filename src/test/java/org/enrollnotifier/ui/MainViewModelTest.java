@@ -2,7 +2,6 @@ package org.enrollnotifier.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -212,13 +211,18 @@ class MainViewModelTest {
     }
 
     @Test
-    void theNotifyTargetIsTheCheckedUsersOrElseEveryoneListed() {
+    void notifyAddressesTheCheckedUsersOrElseEveryoneListed() {
+        model.selectedStoreProperty().set(model.storeChoices().get(1));
         model.searchTextProperty().set("Smith");
-        long listed = model.countsProperty().get().listed();
-        assertEquals("all " + CountText.of(listed, "listed user"), model.notifyTargetText());
+        model.filterProperty().set(EnrollmentFilter.NOT_ENROLLED);
+        assertEquals(model.currentQuery(), model.recipientSelection().query());
+        assertFalse(model.recipientSelection().byChecks());
+        assertEquals("All users listed in " + model.storeChoices().get(1).name() + ", search \"Smith\", Not enrolled",
+                model.audience());
+
         model.toggle(model.rows().get(0));
-        assertEquals("1 checked user", model.notifyTargetText());
-        assertNotEquals(0, listed);
+        assertEquals(Set.of(model.rows().get(0).id()), model.recipientSelection().checkedIds());
+        assertEquals("1 checked user", model.audience());
     }
 
     private List<Integer> checkedPositions() {

@@ -16,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.enrollnotifier.app.StartupProblem;
-import org.enrollnotifier.app.UserDirectory;
 import org.enrollnotifier.app.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +51,8 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        background = new FxBackground();
-        model = MainWindow.show(stage, new UserDirectory(workspace), background);
+        background = new FxBackground("test-queries");
+        model = MainWindow.show(stage, new Services(workspace, background, background, new SessionPassword()));
     }
 
     @AfterEach

@@ -35,6 +35,11 @@ final class ManualBackground implements Background {
     }
 
     @Override
+    public void toUi(Runnable update) {
+        update.run();
+    }
+
+    @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
         Runnable task = () -> {
             T result;

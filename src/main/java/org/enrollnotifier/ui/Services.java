@@ -1,0 +1,33 @@
+package org.enrollnotifier.ui;
+
+import java.util.function.Consumer;
+import org.enrollnotifier.app.DeliveryJob;
+import org.enrollnotifier.app.DeliveryProgress;
+import org.enrollnotifier.app.MailSettingsStore;
+import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.UserDirectory;
+import org.enrollnotifier.app.Workspace;
+import org.enrollnotifier.model.MailSettings;
+
+/**
+ * What the window's screens need: the use cases of the open data folder, a background thread for
+ * queries, another for sending (so a long send never delays browsing), and this session's SMTP password.
+ */
+public record Services(Workspace workspace, Background queries, Background deliveries, SessionPassword password) {
+
+    public UserDirectory directory() {
+        return new UserDirectory(workspace);
+    }
+
+    public Notifier notifier() {
+        return new Notifier(workspace);
+    }
+
+    public MailSettingsStore mailSettings() {
+        return new MailSettingsStore(workspace);
+    }
+
+    public DeliveryJob deliveryJob(MailSettings settings, Consumer<DeliveryProgress> listener) {
+        return DeliveryJob.create(workspace, settings, password.get(), listener);
+    }
+}

@@ -1,0 +1,130 @@
+package org.enrollnotifier.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.StartupProblem;
+import org.enrollnotifier.app.Workspace;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.LeftOutReason;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.RecipientSelection;
+import org.enrollnotifier.model.UserQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposeViewModelTest {
+
+    @TempDir
+    static Path folder;
+    private static Workspace workspace;
+
+    private final ManualBackground background = new ManualBackground();
+    private ComposeViewModel model;
+
+    @BeforeAll
+    static void openDemoWorkspace() throws StartupProblem {
+        workspace = Workspace.open(folder.resolve("data"));
+    }
+
+    @AfterAll
+    static void close() {
+        workspace.close();
+    }
+
+    @BeforeEach
+    void start() {
+        model = new ComposeViewModel(new Notifier(workspace), MailSettings.DEFAULT,
+                new RecipientSelection(UserQuery.EVERYONE.withSearch("Garcia"), Set.of()), "test", background);
+        model.start();
+    }
+
+    @Test
+    void theDefaultsAreReadyToSendToTheResolvedRecipients() {
+        assertFalse(model.recipients().isEmpty());
+        assertEquals(Set.of(EnrollmentType.values()), model.types());
+        assertEquals(Notifier.defaultSubject(), model.subjectProperty().get());
+        assertEquals("", model.subjectProblemProperty().get());
+        assertEquals("", model.messageProblemProperty().get());
+        assertTrue(model.canNotifyProperty().get());
+        assertEquals(CountText.of(model.recipients().size(), "recipient"), model.recipientSummaryProperty().get());
+    }
+
+    @Test
+    void aSubjectWithALineBreakIsRejectedBesideTheField() {
+        model.subjectProperty().set("Enroll\nBcc: all@example.com");
+        assertTrue(model.subjectProblemProperty().get().contains("line breaks"), model.subjectProblemProperty().get());
+        assertFalse(model.canNotifyProperty().get());
+    }
+
+    @Test
+    void unknownPlaceholdersAreFlaggedAndBlockNotify() {
+        model.messageProperty().set("Hello {frstName}, enroll at {enrollmentUrl}");
+        assertTrue(model.messageProblemProperty().get().contains("{frstName}"), model.messageProblemProperty().get());
+        assertFalse(model.canNotifyProperty().get());
+        model.messageProperty().set("Hello {firstName}");
+        assertTrue(model.canNotifyProperty().get());
+    }
+
+    @Test
+    void atLeastOneEnrollmentTypeIsRequired() {
+        model.types().clear();
+        assertFalse(model.typesProblemProperty().get().isEmpty());
+        assertFalse(model.canNotifyProperty().get());
+    }
+
+    @Test
+    void narrowingTheTypesReconsidersWhoIsAlreadyEnrolled() {
+        long enrolledWithEverything = model.recipientListProperty().get().leftOutCounts()
+                .get(LeftOutReason.ALREADY_ENROLLED);
+        model.types().retainAll(Set.of(EnrollmentType.SMS));
+        long enrolledWithSms = model.recipientListProperty().get().leftOutCounts().get(LeftOutReason.ALREADY_ENROLLED);
+        assertTrue(enrolledWithSms > enrolledWithEverything, enrolledWithSms + " vs " + enrolledWithEverything);
+        assertTrue(model.recipients().stream().noneMatch(r -> r.user().enrolledTypes().contains(EnrollmentType.SMS)));
+        assertTrue(model.leftOutSummaryProperty().get().contains("already enrolled"), model.leftOutSummaryProperty().get());
+    }
+
+    @Test
+    void thePreviewShowsTheMessageAsTheChosenRecipientReadsIt() {
+        model.messageProperty().set("Dear {displayName} ({username}) of {identityStore}: {enrollmentTypes}");
+        model.types().retainAll(Set.of(EnrollmentType.SMS, EnrollmentType.YUBIKEY));
+        var second = model.recipients().get(1);
+        model.previewRecipientProperty().set(second);
+        assertEquals("Dear " + second.user().displayName() + " (" + second.user().username() + ") of "
+                + second.user().storeName() + ": SMS, YubiKey", model.previewTextProperty().get());
+    }
+
+    @Test
+    void exportWritesEveryRecipientAndLeftOutUserAsCsv() throws Exception {
+        Path file = folder.resolve("recipients.csv");
+        AtomicReference<String> outcome = new AtomicReference<>();
+        model.exportTo(file, outcome::set);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals("Display name,Email,Username,Identity store,Enrolled types,Will be notified,Left out because",
+                lines.get(0));
+        assertEquals(1 + model.recipients().size() + model.leftOut().size(), lines.size());
+        assertTrue(outcome.get().startsWith("Saved "), outcome.get());
+    }
+
+    @Test
+    void notifyQueuesOnceAndHandsOnTheNotification() {
+        AtomicLong queued = new AtomicLong(-1);
+        model.notifyRecipients(queued::set);
+        assertTrue(queued.get() > 0);
+        var unfinished = new Notifier(workspace).unfinished();
+        assertTrue(unfinished.stream().anyMatch(n -> n.id() == queued.get()
+                && n.counts().total() == model.recipients().size()));
+    }
+}

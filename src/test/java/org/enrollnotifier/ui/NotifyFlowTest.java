@@ -1,0 +1,140 @@
+package org.enrollnotifier.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
+import org.enrollnotifier.app.StartupProblem;
+import org.enrollnotifier.app.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Notify All Users as an operator does it, to the pickup folder of a fresh data folder. */
+@ExtendWith(ApplicationExtension.class)
+class NotifyFlowTest {
+
+    @TempDir
+    Path folder;
+    private Workspace workspace;
+    private FxBackground queries;
+    private FxBackground deliveries;
+    private MainViewModel model;
+
+    @Start
+    void start(Stage stage) throws StartupProblem {
+        workspace = Workspace.open(folder);
+        queries = new FxBackground("test-queries");
+        deliveries = new FxBackground("test-deliveries");
+        model = MainWindow.show(stage, new Services(workspace, queries, deliveries, new SessionPassword()));
+    }
+
+    @AfterEach
+    void close() {
+        queries.close();
+        deliveries.close();
+        workspace.close();
+    }
+
+    @Test
+    void tickUsersOnTwoPagesComposeChangeTypesAndSubjectAndWatchTheMessagesGo(FxRobot robot) throws Exception {
+        waitUntil(() -> !model.rows().isEmpty() && !model.loadingProperty().get());
+        tick(robot, 0);
+        tick(robot, 1);
+        robot.clickOn("#nextPage");
+        waitUntil(() -> model.pageIndexProperty().get() == 1 && !model.loadingProperty().get());
+        tick(robot, 4);
+        assertEquals(3, model.checkedIds().size());
+
+        robot.clickOn("#notifyAllUsers");
+        waitUntil(() -> robot.lookup("#recipientList").tryQuery().isPresent());
+        ComposeHandles compose = new ComposeHandles(robot);
+        waitUntil(() -> compose.recipientCount().equals("3 recipients") || compose.leftOutCount() > 0);
+        assertEquals(3, compose.recipients().getItems().size() + compose.leftOutCount());
+        assertTrue(compose.recipients().getItems().stream().allMatch(r -> model.checkedIds().contains(r.user().id())));
+        assertTrue(!compose.recipients().isEditable());
+
+        robot.doubleClickOn("#subject").eraseText(robot.lookup("#subject").queryAs(TextField.class).getText().length())
+                .write("Please enroll today");
+        WaitForAsyncUtils.asyncFx(() -> compose.types().getCheckModel().clearCheck("Security Questions")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!compose.types().getCheckModel().isChecked(EnrollmentTypePicker.ALL));
+        int sent = compose.recipients().getItems().size();
+
+        robot.clickOn("#notify");
+        waitUntil(() -> robot.lookup("#deliverySummary").tryQuery()
+                .map(node -> ((Label) node).getText().startsWith("Done")).orElse(false));
+        String summary = robot.lookup("#deliverySummary").queryAs(Label.class).getText();
+        assertEquals("Done: all " + CountText.of(sent, "message") + " sent in ", summary.substring(0, summary.indexOf(" in ") + 4));
+        try (Stream<Path> files = Files.list(folder.resolve("pickup"))) {
+            assertEquals(sent, files.filter(file -> file.toString().endsWith(".eml")).count());
+        }
+    }
+
+    @Test
+    void withNothingTickedTheRecipientsAreEveryoneListed(FxRobot robot) {
+        waitUntil(() -> !model.rows().isEmpty() && !model.loadingProperty().get());
+        robot.clickOn("#search").write("Nowak");
+        waitUntil(() -> model.searchTextProperty().get().equals("Nowak") && !model.loadingProperty().get());
+        long listed = model.countsProperty().get().listed();
+
+        robot.clickOn("#notifyAllUsers");
+        waitUntil(() -> robot.lookup("#recipientList").tryQuery().isPresent());
+        ComposeHandles compose = new ComposeHandles(robot);
+        waitUntil(() -> compose.recipients().getItems().size() + compose.leftOutCount() == listed);
+        robot.clickOn("#cancelCompose");
+    }
+
+    private void tick(FxRobot robot, int index) {
+        TableRow<?> row = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getIndex() == index && r.getItem() != null).findFirst().orElseThrow();
+        robot.clickOn(robot.from(row).lookup(".check-box").queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window did not get there in time", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The Compose Email dialog's controls. */
+    private record ComposeHandles(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ListView<org.enrollnotifier.model.Recipient> recipients() {
+            return robot.lookup("#recipientList").queryAs(ListView.class);
+        }
+
+        int leftOutCount() {
+            return robot.lookup("#leftOutList").queryAs(ListView.class).getItems().size();
+        }
+
+        String recipientCount() {
+            return robot.lookup("#recipientCount").queryAs(Label.class).getText();
+        }
+
+        @SuppressWarnings("unchecked")
+        CheckComboBox<String> types() {
+            return robot.lookup("#enrollmentTypes").queryAs(CheckComboBox.class);
+        }
+    }
+}
