@@ -18,7 +18,7 @@ class EnrollNotifierCommandTest {
     private final StringWriter out = new StringWriter();
 
     private int run(String... args) {
-        CommandLine commandLine = new CommandLine(new EnrollNotifierCommand(opened::add));
+        CommandLine commandLine = EnrollNotifierCommand.commandLine(opened::add);
         commandLine.setErr(new PrintWriter(err));
         commandLine.setOut(new PrintWriter(out));
         return commandLine.execute(args);
@@ -34,7 +34,8 @@ class EnrollNotifierCommandTest {
     void anUnknownOptionIsABadArgumentThatOpensNothing() {
         assertEquals(2, run("--colour", "blue"));
         assertTrue(opened.isEmpty());
-        assertTrue(err.toString().contains("--colour"), err.toString());
+        assertTrue(err.toString().lines().findFirst().orElseThrow().contains("--colour"), err.toString());
+        assertEquals(2, err.toString().lines().count(), "the error and a hint, no usage dump: " + err);
     }
 
     @Test

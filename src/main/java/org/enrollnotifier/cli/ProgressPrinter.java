@@ -1,0 +1,47 @@
+package org.enrollnotifier.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.enrollnotifier.app.DeliveryProgress;
+import org.enrollnotifier.app.DeliveryReport;
+import org.enrollnotifier.model.DeliveryCounts;
+import org.enrollnotifier.model.FailedDelivery;
+
+/** Delivery progress on stderr: a line at most once a second, and the outcome with every failure. */
+final class ProgressPrinter implements Consumer<DeliveryProgress> {
+
+    private static final long INTERVAL_NANOS = 1_000_000_000L;
+
+    private final PrintWriter err;
+    private long lastPrinted = System.nanoTime() - INTERVAL_NANOS;
+
+    ProgressPrinter(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void accept(DeliveryProgress progress) {
+        long now = System.nanoTime();
+        if (now - lastPrinted < INTERVAL_NANOS && !progress.counts().finished()) {
+            return;
+        }
+        lastPrinted = now;
+        err.printf("%s · %.1f messages/s%n", describe(progress.counts()), progress.messagesPerSecond());
+        err.flush();
+    }
+
+    void finished(DeliveryReport report) {
+        err.println("Notification " + report.notificationId() + ": " + describe(report.counts()) + " · "
+                + report.outcome().name().toLowerCase(Locale.ROOT)
+                + (report.problem().isEmpty() ? "" : ": " + report.problem()));
+        for (FailedDelivery failure : report.failures()) {
+            err.println("  failed: " + failure.displayName() + " <" + failure.address() + ">: " + failure.reply());
+        }
+        err.flush();
+    }
+
+    private static String describe(DeliveryCounts counts) {
+        return "sent " + counts.sent() + " · failed " + counts.failed() + " · left " + counts.left();
+    }
+}
