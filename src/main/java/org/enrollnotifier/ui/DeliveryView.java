@@ -9,6 +9,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -63,9 +64,13 @@ final class DeliveryView {
         failures.getColumns().add(column("Address", 220, FailedDelivery::address));
         failures.getColumns().add(column("Server reply", 320, FailedDelivery::reply));
         failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        failures.setPrefHeight(220);
         VBox.setVgrow(failures, Priority.ALWAYS);
 
         VBox root = new VBox(10, bar, counts, rate, buttons, summary, failures);
+        // only the table gives way when the window is short; the progress and its words always show
+        root.getChildren().stream().filter(node -> node != failures)
+                .forEach(node -> ((Region) node).setMinHeight(Region.USE_PREF_SIZE));
         root.setPadding(new Insets(14));
         Scene scene = new Scene(root, 720, 420);
         scene.getStylesheets().add(DeliveryView.class.getResource("main.css").toExternalForm());

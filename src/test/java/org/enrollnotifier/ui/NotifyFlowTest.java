@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -81,6 +82,9 @@ class NotifyFlowTest {
         waitUntil(() -> robot.lookup("#deliverySummary").tryQuery()
                 .map(node -> ((Label) node).getText().startsWith("Done")).orElse(false));
         String summary = robot.lookup("#deliverySummary").queryAs(Label.class).getText();
+        ProgressBar bar = robot.lookup("#deliveryProgress").queryAs(ProgressBar.class);
+        assertEquals(1.0, bar.getProgress());
+        assertTrue(bar.getHeight() > 0, "the progress bar is on screen");
         assertEquals("Done: all " + CountText.of(sent, "message") + " sent in ", summary.substring(0, summary.indexOf(" in ") + 4));
         try (Stream<Path> files = Files.list(folder.resolve("pickup"))) {
             assertEquals(sent, files.filter(file -> file.toString().endsWith(".eml")).count());

@@ -1,0 +1,80 @@
+package org.enrollnotifier.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.enrollnotifier.app.DeliveryJob;
+import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.StartupProblem;
+import org.enrollnotifier.app.Workspace;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientSelection;
+import org.enrollnotifier.model.SmtpSecurity;
+import org.enrollnotifier.model.UserQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeliveryViewModelTest {
+
+    @TempDir
+    Path folder;
+    private Workspace workspace;
+    private long notificationId;
+    private int recipients;
+
+    @BeforeEach
+    void queue() throws StartupProblem {
+        workspace = Workspace.open(folder);
+        Notifier notifier = new Notifier(workspace);
+        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        recipients = list.recipients().size();
+        notificationId = notifier.queue(new NotificationDraft("Hi", "Hello {firstName}",
+                EnumSet.allOf(EnrollmentType.class), "test"), list, MailSettings.DEFAULT);
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    @Test
+    void aFinishedRunShowsFullProgressAndTheSummary() {
+        DeliveryViewModel model = new DeliveryViewModel(notificationId,
+                listener -> DeliveryJob.create(workspace, MailSettings.DEFAULT, new char[0], listener),
+                new ManualBackground());
+        model.start();
+
+        assertEquals(1.0, model.progressProperty().get());
+        assertEquals("Sent " + recipients + " · Failed 0 · Left 0", model.countsTextProperty().get());
+        assertTrue(model.summaryProperty().get().startsWith("Done: all " + CountText.of(recipients, "message")),
+                model.summaryProperty().get());
+        assertFalse(model.runningProperty().get());
+        assertFalse(model.resumableProperty().get());
+        assertTrue(model.failures().isEmpty());
+    }
+
+    @Test
+    void aRefusingServerStopsTheRunAndOffersToResume() {
+        MailSettings unreachable = MailSettings.DEFAULT.withServer("127.0.0.1", 1, SmtpSecurity.NONE, "");
+        DeliveryViewModel model = new DeliveryViewModel(notificationId,
+                listener -> DeliveryJob.create(workspace, unreachable, new char[0], listener), new ManualBackground());
+        model.start();
+
+        assertTrue(model.summaryProperty().get().startsWith("Sending stopped: Cannot connect to 127.0.0.1:1"),
+                model.summaryProperty().get());
+        assertTrue(model.summaryProperty().get().contains(CountText.of(recipients, "message") + " still queued"),
+                model.summaryProperty().get());
+        assertTrue(model.resumableProperty().get());
+        assertEquals(0.0, model.progressProperty().get());
+    }
+}
