@@ -86,8 +86,12 @@ class SettingsViewModelTest {
         assertEquals(8, saved.parallelConnections());
         assertEquals("s3cret-Pa55", new String(password.get()));
         workspace.close();
-        assertFalse(Files.readString(folder.resolve("enroll-notifier.db"), StandardCharsets.ISO_8859_1)
-                .contains("s3cret-Pa55"), "the password is not in the database file");
+        try (var files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains("s3cret-Pa55"),
+                        "the password is written to " + file);
+            }
+        }
         workspace = Workspace.open(folder);
     }
 
