@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -75,12 +70,12 @@ class MainWindowTest {
         long listed = model.countsProperty().get().listed();
         assertTrue(listed > 25, "enough matches for two pages: " + listed);
 
-        tickRow(robot, 0);
-        tickRow(robot, 2);
+        UserTableRows.tick(robot, 0);
+        UserTableRows.tick(robot, 2);
         robot.clickOn("#nextPage");
         waitUntil(() -> model.pageIndexProperty().get() == 1);
         assertEquals("2", robot.lookup("#pageField").queryAs(TextField.class).getText());
-        tickRow(robot, 1);
+        UserTableRows.tick(robot, 1);
 
         String status = robot.lookup("#statusLine").queryAs(Label.class).getText();
         assertEquals(CountText.of(listed, "user") + " · 3 checked · "
@@ -94,7 +89,7 @@ class MainWindowTest {
     @Test
     void keyboardFindsSearchTogglesRowsAndTurnsPages(FxRobot robot) {
         waitUntilLoaded();
-        robot.clickOn(row(robot, 1).getChildrenUnmodifiable().get(1));
+        robot.clickOn(UserTableRows.row(robot, 1).getChildrenUnmodifiable().get(1));
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, model.checkedIds().size());
@@ -133,24 +128,8 @@ class MainWindowTest {
         assertTrue(robot.lookup("#clearChecks").query().isDisabled());
     }
 
-    private void tickRow(FxRobot robot, int index) {
-        robot.clickOn(checkBoxOfRow(robot, index));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private boolean rowChecked(FxRobot robot, int index) {
-        return ((CheckBox) checkBoxOfRow(robot, index)).isSelected();
-    }
-
-    private Node checkBoxOfRow(FxRobot robot, int index) {
-        return robot.from(row(robot, index)).lookup(".check-box").query();
-    }
-
-    /** Rows are recycled cells in no particular scene-graph order: find the one showing this index. */
-    private static TableRow<?> row(FxRobot robot, int index) {
-        return robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(row -> row.getIndex() == index && row.getItem() != null)
-                .findFirst().orElseThrow(() -> new AssertionError("no visible row " + index));
+    private static boolean rowChecked(FxRobot robot, int index) {
+        return UserTableRows.checkBox(robot, index).isSelected();
     }
 
     private void waitUntilLoaded() {
@@ -158,12 +137,6 @@ class MainWindowTest {
     }
 
     private void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get() && !model.loadingProperty().get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("the window did not get there in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(() -> condition.call() && !model.loadingProperty().get());
     }
 }

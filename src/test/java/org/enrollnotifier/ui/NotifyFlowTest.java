@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.controlsfx.control.CheckComboBox;
@@ -55,18 +51,18 @@ class NotifyFlowTest {
 
     @Test
     void tickUsersOnTwoPagesComposeChangeTypesAndSubjectAndWatchTheMessagesGo(FxRobot robot) throws Exception {
-        waitUntil(() -> !model.rows().isEmpty() && !model.loadingProperty().get());
-        tick(robot, 0);
-        tick(robot, 1);
+        FxWait.until(() -> !model.rows().isEmpty() && !model.loadingProperty().get());
+        UserTableRows.tick(robot, 0);
+        UserTableRows.tick(robot, 1);
         robot.clickOn("#nextPage");
-        waitUntil(() -> model.pageIndexProperty().get() == 1 && !model.loadingProperty().get());
-        tick(robot, 4);
+        FxWait.until(() -> model.pageIndexProperty().get() == 1 && !model.loadingProperty().get());
+        UserTableRows.tick(robot, 4);
         assertEquals(3, model.checkedIds().size());
 
         robot.clickOn("#notifyAllUsers");
-        waitUntil(() -> robot.lookup("#recipientList").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#recipientList").tryQuery().isPresent());
         ComposeHandles compose = new ComposeHandles(robot);
-        waitUntil(() -> compose.recipientCount().equals("3 recipients") || compose.leftOutCount() > 0);
+        FxWait.until(() -> compose.recipientCount().equals("3 recipients") || compose.leftOutCount() > 0);
         assertEquals(3, compose.recipients().getItems().size() + compose.leftOutCount());
         assertTrue(compose.recipients().getItems().stream().allMatch(r -> model.checkedIds().contains(r.user().id())));
         assertTrue(!compose.recipients().isEditable());
@@ -79,7 +75,7 @@ class NotifyFlowTest {
         int sent = compose.recipients().getItems().size();
 
         robot.clickOn("#notify");
-        waitUntil(() -> robot.lookup("#deliverySummary").tryQuery()
+        FxWait.until(() -> robot.lookup("#deliverySummary").tryQuery()
                 .map(node -> ((Label) node).getText().startsWith("Done")).orElse(false));
         String summary = robot.lookup("#deliverySummary").queryAs(Label.class).getText();
         ProgressBar bar = robot.lookup("#deliveryProgress").queryAs(ProgressBar.class);
@@ -93,32 +89,16 @@ class NotifyFlowTest {
 
     @Test
     void withNothingTickedTheRecipientsAreEveryoneListed(FxRobot robot) {
-        waitUntil(() -> !model.rows().isEmpty() && !model.loadingProperty().get());
+        FxWait.until(() -> !model.rows().isEmpty() && !model.loadingProperty().get());
         robot.clickOn("#search").write("Nowak");
-        waitUntil(() -> model.searchTextProperty().get().equals("Nowak") && !model.loadingProperty().get());
+        FxWait.until(() -> model.searchTextProperty().get().equals("Nowak") && !model.loadingProperty().get());
         long listed = model.countsProperty().get().listed();
 
         robot.clickOn("#notifyAllUsers");
-        waitUntil(() -> robot.lookup("#recipientList").tryQuery().isPresent());
+        FxWait.until(() -> robot.lookup("#recipientList").tryQuery().isPresent());
         ComposeHandles compose = new ComposeHandles(robot);
-        waitUntil(() -> compose.recipients().getItems().size() + compose.leftOutCount() == listed);
+        FxWait.until(() -> compose.recipients().getItems().size() + compose.leftOutCount() == listed);
         robot.clickOn("#cancelCompose");
-    }
-
-    private void tick(FxRobot robot, int index) {
-        TableRow<?> row = robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getIndex() == index && r.getItem() != null).findFirst().orElseThrow();
-        robot.clickOn(robot.from(row).lookup(".check-box").queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("the window did not get there in time", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The Compose Email dialog's controls. */
