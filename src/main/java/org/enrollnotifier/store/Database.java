@@ -135,29 +135,21 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs work in one write transaction ({@code BEGIN IMMEDIATE}): all of it is kept, or none. */
-    public synchronized <T> T write(SqlWork<T> work) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            try {
-                T result = work.run(connection);
-                statement.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                statement.execute("ROLLBACK");
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw translate(file, e);
-        }
+    public <T> T write(SqlWork<T> work) {
+        return inTransaction("BEGIN IMMEDIATE", work);
     }
 
     /**
      * Runs work that reads the database and writes only TEMP tables, in a deferred transaction:
      * it takes no write lock on the file, so other writers are not held up.
      */
-    public synchronized <T> T scratch(SqlWork<T> work) {
+    public <T> T scratch(SqlWork<T> work) {
+        return inTransaction("BEGIN DEFERRED", work);
+    }
+
+    private synchronized <T> T inTransaction(String begin, SqlWork<T> work) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN DEFERRED");
+            statement.execute(begin);
             try {
                 T result = work.run(connection);
                 statement.execute("COMMIT");

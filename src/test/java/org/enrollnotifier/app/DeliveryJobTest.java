@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -24,34 +21,29 @@ import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.UserQuery;
-import org.junit.jupiter.api.AfterEach;
+import org.enrollnotifier.testkit.DemoWorkspace;
+import org.enrollnotifier.testkit.LoopbackSmtp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A whole notification through a real SMTP server on loopback. */
 class DeliveryJobTest {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    static final GreenMailExtension SMTP = LoopbackSmtp.server();
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final DemoWorkspace demo = new DemoWorkspace();
     private Workspace workspace;
     private Notifier notifier;
 
     @BeforeEach
     void open() throws StartupProblem {
-        workspace = Workspace.open(folder);
+        workspace = demo.get();
         notifier = new Notifier(workspace);
     }
 
-    @AfterEach
-    void close() {
-        workspace.close();
-    }
 
     @Test
     void everyRecipientGetsOneRenderedMessageAndTheLeftOutGetNothing() throws Exception {
@@ -138,8 +130,7 @@ class DeliveryJobTest {
     }
 
     private static MailSettings smtpSettings() {
-        return new MailSettings("127.0.0.1", SMTP.getSmtp().getPort(), SmtpSecurity.NONE, "", "Helpdesk",
-                "helpdesk@example.com", Duration.ofSeconds(5), Duration.ofSeconds(10), 3, "https://enroll.example.com/");
+        return LoopbackSmtp.settingsFor(SMTP);
     }
 
     private static int closedPort() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.EnumSet;
@@ -19,28 +18,24 @@ import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.store.NotificationRepository;
-import org.junit.jupiter.api.AfterEach;
+import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NotifierTest {
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final DemoWorkspace demo = new DemoWorkspace();
     private Workspace workspace;
     private Notifier notifier;
 
     @BeforeEach
     void open() throws StartupProblem {
-        workspace = Workspace.open(folder);
+        workspace = demo.get();
         notifier = new Notifier(workspace);
     }
 
-    @AfterEach
-    void close() {
-        workspace.close();
-    }
 
     @Test
     void queueingWritesTheNotificationAndOneQueuedDeliveryPerRecipient() {

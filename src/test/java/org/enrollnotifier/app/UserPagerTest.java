@@ -3,7 +3,6 @@ package org.enrollnotifier.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,27 +11,20 @@ import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
-import org.junit.jupiter.api.AfterAll;
+import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserPagerTest {
 
-    @TempDir
-    static Path folder;
-    private static Workspace workspace;
+    @RegisterExtension
+    static final DemoWorkspace WORKSPACE = new DemoWorkspace();
     private static UserDirectory directory;
 
     @BeforeAll
-    static void openDemoWorkspace() throws StartupProblem {
-        workspace = Workspace.open(folder);
-        directory = new UserDirectory(workspace);
-    }
-
-    @AfterAll
-    static void close() {
-        workspace.close();
+    static void openDirectory() {
+        directory = new UserDirectory(WORKSPACE.get());
     }
 
     @Test

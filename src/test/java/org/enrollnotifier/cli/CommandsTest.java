@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,7 @@ import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreSummary;
 import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.testkit.LoopbackSmtp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,8 +34,7 @@ import picocli.CommandLine;
 class CommandsTest {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    static final GreenMailExtension SMTP = LoopbackSmtp.server();
 
     @TempDir
     Path folder;

@@ -12,41 +12,31 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.enrollnotifier.app.Notifier;
-import org.enrollnotifier.app.StartupProblem;
-import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.LeftOutReason;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComposeViewModelTest {
 
+    @RegisterExtension
+    static final DemoWorkspace WORKSPACE = new DemoWorkspace();
+
     @TempDir
-    static Path folder;
-    private static Workspace workspace;
+    Path folder;
 
     private final ManualBackground background = new ManualBackground();
     private ComposeViewModel model;
 
-    @BeforeAll
-    static void openDemoWorkspace() throws StartupProblem {
-        workspace = Workspace.open(folder.resolve("data"));
-    }
-
-    @AfterAll
-    static void close() {
-        workspace.close();
-    }
-
     @BeforeEach
     void start() {
-        model = new ComposeViewModel(new Notifier(workspace), MailSettings.DEFAULT,
+        model = new ComposeViewModel(new Notifier(WORKSPACE.get()), MailSettings.DEFAULT,
                 new RecipientSelection(UserQuery.EVERYONE.withSearch("Garcia"), Set.of()), "test", background);
         model.start();
     }
@@ -123,7 +113,7 @@ class ComposeViewModelTest {
         AtomicLong queued = new AtomicLong(-1);
         model.notifyRecipients(queued::set);
         assertTrue(queued.get() > 0);
-        var unfinished = new Notifier(workspace).unfinished();
+        var unfinished = new Notifier(WORKSPACE.get()).unfinished();
         assertTrue(unfinished.stream().anyMatch(n -> n.id() == queued.get()
                 && n.counts().total() == model.recipients().size()));
     }

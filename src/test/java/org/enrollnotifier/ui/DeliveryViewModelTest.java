@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import org.enrollnotifier.app.DeliveryJob;
@@ -18,22 +17,22 @@ import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.UserQuery;
-import org.junit.jupiter.api.AfterEach;
+import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeliveryViewModelTest {
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final DemoWorkspace demo = new DemoWorkspace();
     private Workspace workspace;
     private long notificationId;
     private int recipients;
 
     @BeforeEach
     void queue() throws StartupProblem {
-        workspace = Workspace.open(folder);
+        workspace = demo.get();
         Notifier notifier = new Notifier(workspace);
         RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
@@ -42,10 +41,6 @@ class DeliveryViewModelTest {
                 EnumSet.allOf(EnrollmentType.class), "test"), list, MailSettings.DEFAULT);
     }
 
-    @AfterEach
-    void close() {
-        workspace.close();
-    }
 
     @Test
     void aFinishedRunShowsFullProgressAndTheSummary() {

@@ -4,45 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.UserDirectory;
-import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.UserSort;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MainViewModelTest {
 
-    @TempDir
-    static Path folder;
-    private static Workspace workspace;
+    @RegisterExtension
+    static final DemoWorkspace WORKSPACE = new DemoWorkspace();
 
     private final ManualBackground background = new ManualBackground();
     private MainViewModel model;
 
-    @BeforeAll
-    static void openDemoWorkspace() throws StartupProblem {
-        workspace = Workspace.open(folder);
-    }
-
-    @AfterAll
-    static void close() {
-        workspace.close();
-    }
-
     @BeforeEach
     void start() {
-        model = new MainViewModel(new UserDirectory(workspace), background);
+        model = new MainViewModel(new UserDirectory(WORKSPACE.get()), background);
         model.start();
     }
 

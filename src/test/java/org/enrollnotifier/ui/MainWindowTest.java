@@ -3,21 +3,17 @@ package org.enrollnotifier.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.enrollnotifier.app.StartupProblem;
-import org.enrollnotifier.app.Workspace;
-import org.junit.jupiter.api.AfterAll;
+import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,32 +23,21 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
-    @TempDir
-    static Path folder;
-    private static Workspace workspace;
+    @RegisterExtension
+    static final DemoWorkspace WORKSPACE = new DemoWorkspace();
 
-    private FxBackground background;
+    private WindowUnderTest window;
     private MainViewModel model;
-
-    @BeforeAll
-    static void openDemoWorkspace() throws StartupProblem {
-        workspace = Workspace.open(folder);
-    }
-
-    @AfterAll
-    static void close() {
-        workspace.close();
-    }
 
     @Start
     void start(Stage stage) {
-        background = new FxBackground("test-queries");
-        model = MainWindow.show(stage, new Services(workspace, background, background, new SessionPassword()));
+        window = new WindowUnderTest(stage, WORKSPACE.get());
+        model = window.model();
     }
 
     @AfterEach
-    void stopBackground() {
-        background.close();
+    void closeWindow() {
+        window.close();
     }
 
     @Test

@@ -30,22 +30,19 @@ class NotifyFlowTest {
     @TempDir
     Path folder;
     private Workspace workspace;
-    private FxBackground queries;
-    private FxBackground deliveries;
+    private WindowUnderTest window;
     private MainViewModel model;
 
     @Start
     void start(Stage stage) throws StartupProblem {
         workspace = Workspace.open(folder);
-        queries = new FxBackground("test-queries");
-        deliveries = new FxBackground("test-deliveries");
-        model = MainWindow.show(stage, new Services(workspace, queries, deliveries, new SessionPassword()));
+        window = new WindowUnderTest(stage, workspace);
+        model = window.model();
     }
 
     @AfterEach
     void close() {
-        queries.close();
-        deliveries.close();
+        window.close();
         workspace.close();
     }
 

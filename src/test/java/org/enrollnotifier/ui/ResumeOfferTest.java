@@ -34,8 +34,7 @@ class ResumeOfferTest {
     @TempDir
     Path folder;
     private Workspace workspace;
-    private FxBackground queries;
-    private FxBackground deliveries;
+    private WindowUnderTest window;
     private int queued;
 
     @Start
@@ -47,15 +46,12 @@ class ResumeOfferTest {
         queued = list.recipients().size();
         notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class), "test"),
                 list, MailSettings.DEFAULT);
-        queries = new FxBackground("test-queries");
-        deliveries = new FxBackground("test-deliveries");
-        MainWindow.show(stage, new Services(workspace, queries, deliveries, new SessionPassword()));
+        window = new WindowUnderTest(stage, workspace);
     }
 
     @AfterEach
     void close() {
-        queries.close();
-        deliveries.close();
+        window.close();
         workspace.close();
     }
 

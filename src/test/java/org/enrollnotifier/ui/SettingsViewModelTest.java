@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,35 +13,30 @@ import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
-import org.junit.jupiter.api.AfterEach;
+import org.enrollnotifier.testkit.DemoWorkspace;
+import org.enrollnotifier.testkit.LoopbackSmtp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 class SettingsViewModelTest {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    static final GreenMailExtension SMTP = LoopbackSmtp.server();
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final DemoWorkspace demo = new DemoWorkspace();
     private Workspace workspace;
     private final SessionPassword password = new SessionPassword();
     private SettingsViewModel model;
 
     @BeforeEach
     void open() throws StartupProblem {
-        workspace = Workspace.open(folder);
+        workspace = demo.get();
         model = new SettingsViewModel(workspace, new MailSettingsStore(workspace), password, new ManualBackground());
         model.load();
     }
 
-    @AfterEach
-    void close() {
-        workspace.close();
-    }
 
     @Test
     void startsFromTheDefaultsWhichAreValid() {
@@ -85,14 +79,13 @@ class SettingsViewModelTest {
         assertEquals("helpdesk", saved.username());
         assertEquals(8, saved.parallelConnections());
         assertEquals("s3cret-Pa55", new String(password.get()));
-        workspace.close();
-        try (var files = Files.walk(folder)) {
+        demo.reopen();
+        try (var files = Files.walk(demo.folder())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains("s3cret-Pa55"),
                         "the password is written to " + file);
             }
         }
-        workspace = Workspace.open(folder);
     }
 
     @Test
