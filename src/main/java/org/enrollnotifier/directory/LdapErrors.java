@@ -18,14 +18,16 @@ final class LdapErrors {
 
     private final String url;
     private final LdapSettings settings;
+    private final HostNameCheck hostNameCheck;
 
-    LdapErrors(String url, LdapSettings settings) {
+    LdapErrors(String url, LdapSettings settings, HostNameCheck hostNameCheck) {
         this.url = url;
         this.settings = settings;
+        this.hostNameCheck = hostNameCheck;
     }
 
     ImportFailure connect(LDAPException e) {
-        if (hasCause(e, SSLException.class) || hasCause(e, CertificateException.class)) {
+        if (hostNameCheck.rejected() || hasCause(e, SSLException.class) || hasCause(e, CertificateException.class)) {
             return tls(e);
         }
         if (e.getResultCode() == ResultCode.TIMEOUT || hasCause(e, SocketTimeoutException.class)) {
@@ -36,9 +38,14 @@ final class LdapErrors {
     }
 
     ImportFailure tls(Exception e) {
-        String reason = hasCause(e, CertificateException.class)
-                ? "its certificate is not trusted by this computer"
-                : "TLS negotiation failed (an untrusted certificate, or a name the certificate does not list)";
+        String reason;
+        if (hostNameCheck.rejected()) {
+            reason = "its certificate is not issued for the host name in the URL";
+        } else if (hasCause(e, CertificateException.class)) {
+            reason = "its certificate is not trusted by this computer";
+        } else {
+            reason = "TLS negotiation failed";
+        }
         return new ImportFailure("Cannot connect securely to " + url + ": " + reason + ".", e);
     }
 

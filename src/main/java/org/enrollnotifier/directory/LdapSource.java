@@ -15,7 +15,6 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import java.nio.ByteBuffer;
@@ -60,11 +59,12 @@ public final class LdapSource {
     public void read(ImportSink sink) throws ImportFailure {
         LDAPURL url = parseUrl();
         String location = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
-        LdapErrors errors = new LdapErrors(location, settings);
+        HostNameCheck hostNameCheck = new HostNameCheck();
+        LdapErrors errors = new LdapErrors(location, settings, hostNameCheck);
         Filter filter = parseFilter();
         UserImport run = new UserImport(location, sink);
         SSLUtil ssl = new SSLUtil(trustManager);
-        try (LDAPConnection connection = connect(url, ssl, errors)) {
+        try (LDAPConnection connection = connect(url, ssl, hostNameCheck, errors)) {
             bind(connection, errors);
             search(connection, filter, run, errors);
         }
@@ -97,11 +97,12 @@ public final class LdapSource {
         }
     }
 
-    private LDAPConnection connect(LDAPURL url, SSLUtil ssl, LdapErrors errors) throws ImportFailure {
+    private LDAPConnection connect(LDAPURL url, SSLUtil ssl, HostNameCheck hostNameCheck, LdapErrors errors)
+            throws ImportFailure {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(Math.toIntExact(settings.connectTimeout().toMillis()));
         options.setResponseTimeoutMillis(settings.responseTimeout().toMillis());
-        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
+        options.setSSLSocketVerifier(hostNameCheck);
         options.setFollowReferrals(false);
         LDAPConnection connection;
         try {
