@@ -14,8 +14,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVException;
@@ -34,6 +36,13 @@ final class CsvTable implements AutoCloseable {
 
         String location() {
             return "line " + line;
+        }
+
+        /** Each mapped field's value, given the column index of each field. */
+        Map<UserField, String> values(Map<UserField, Integer> columns) {
+            Map<UserField, String> byField = new EnumMap<>(UserField.class);
+            columns.forEach((field, column) -> byField.put(field, values.get(column)));
+            return byField;
         }
     }
 

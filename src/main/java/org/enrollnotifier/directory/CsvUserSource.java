@@ -1,7 +1,6 @@
 package org.enrollnotifier.directory;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +24,7 @@ public final class CsvUserSource {
         UserImport run = new UserImport(file.toString(), sink);
         try (CsvTable table = CsvTable.open(file)) {
             Map<UserField, Integer> columns = columnsOf(table.headers());
-            table.read(sink::cancelled, run::problem, row -> run.row(row.location(), valuesOf(row, columns)));
+            table.read(sink::cancelled, run::problem, row -> run.row(row.location(), row.values(columns)));
         }
         run.finish();
     }
@@ -43,11 +42,5 @@ public final class CsvUserSource {
                     + String.join(", ", mapping.candidates(UserField.USERNAME)) + ".");
         }
         return columns;
-    }
-
-    private static Map<UserField, String> valuesOf(CsvTable.Row row, Map<UserField, Integer> columns) {
-        Map<UserField, String> values = new EnumMap<>(UserField.class);
-        columns.forEach((field, column) -> values.put(field, row.values().get(column)));
-        return values;
     }
 }
