@@ -5,6 +5,7 @@ import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import com.unboundid.ldif.TrailingSpaceBehavior;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public final class LdifUserSource {
 
     public void read(ImportSink sink) throws ImportFailure {
         UserImport run = new UserImport(file.toString(), sink);
-        try (LDIFReader reader = new LDIFReader(file.toFile())) {
+        try (LDIFReader reader = new LDIFReader(Files.newInputStream(file))) {
             reader.setTrailingSpaceBehavior(TrailingSpaceBehavior.STRIP);
             while (true) {
                 run.checkCancelled();

@@ -126,7 +126,7 @@ class LdifUserSourceTest {
         ImportFailure failure = assertThrows(ImportFailure.class,
                 () -> new LdifUserSource(file, null).read(new RecordingSink()));
 
-        assertTrue(failure.getMessage().contains(file.toString()), failure.getMessage());
+        assertEquals("The file " + file + " does not exist.", failure.getMessage());
     }
 
     private RecordingSink read(String ldif) throws Exception {
