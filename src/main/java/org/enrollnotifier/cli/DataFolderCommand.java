@@ -7,16 +7,12 @@ import java.util.logging.Logger;
 import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** A command that works on the data folder: opens it, runs, closes it; start-up problems become exit code 1. */
 abstract class DataFolderCommand implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(DataFolderCommand.class.getName());
-
-    @ParentCommand
-    private EnrollNotifierCommand root;
 
     @Spec
     CommandSpec spec;
@@ -25,7 +21,7 @@ abstract class DataFolderCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Workspace workspace;
         try {
-            workspace = Workspace.open(root.dataFolder());
+            workspace = Workspace.open(((EnrollNotifierCommand) spec.root().userObject()).dataFolder());
         } catch (StartupProblem e) {
             LOG.log(Level.SEVERE, "Cannot open the data folder", e);
             spec.commandLine().getErr().println(e.getMessage());

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code enroll-notifier [--data-dir DIR]}: without a command, opens the window on the data folder. */
 @Command(name = "enroll-notifier", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {StoresCommand.class, UsersCommand.class, NotifyCommand.class, DeliverCommand.class},
+        subcommands = {StoresCommand.class, UsersCommand.class, NotifyCommand.class, DeliverCommand.class,
+            ImportCommand.class},
         description = "Find users who have not enrolled in self-service authentication and ask them to enroll."
                 + " Without a command, opens the window.")
 public final class EnrollNotifierCommand implements Callable<Integer> {
@@ -39,6 +40,7 @@ public final class EnrollNotifierCommand implements Callable<Integer> {
      */
     public static CommandLine commandLine(Consumer<Path> openWindow) {
         CommandLine commandLine = new CommandLine(new EnrollNotifierCommand(openWindow));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()

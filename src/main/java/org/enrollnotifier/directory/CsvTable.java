@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.enrollnotifier.model.ImportProblem;
 
 /**
  * A CSV file with a header line, read record by record: strict UTF-8 with or without a byte order mark,

@@ -1,5 +1,7 @@
 package org.enrollnotifier.directory;
 
+import org.enrollnotifier.model.ImportProblem;
+
 /** Receives an enrollment report one row at a time. */
 public interface EnrollmentSink {
 

@@ -1,6 +1,7 @@
 package org.enrollnotifier.directory;
 
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.ImportProblem;
 
 /** Receives what a user source reads, one record at a time, so large directories stream through. */
 public interface ImportSink {

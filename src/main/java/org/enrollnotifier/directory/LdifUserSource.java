@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.enrollnotifier.model.ImportProblem;
 
 /** Users from an LDIF export (ldapsearch, ldifde): person entries only, everything else passed over. */
 public final class LdifUserSource {

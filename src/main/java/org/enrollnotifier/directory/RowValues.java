@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.ImportProblem;
 
 /**
  * The values of one record, read field by field under the shared rules: trimmed, empty means missing,

@@ -1,6 +1,7 @@
 package org.enrollnotifier.directory;
 
 import java.util.Map;
+import org.enrollnotifier.model.ImportProblem;
 
 /** One read of a user source into a sink: validation, progress and cancellation, shared by every source. */
 final class UserImport {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.ImportProblem;
 
 /**
  * The row rules every user source shares: what makes a row a user, what is kept with a gap and what is

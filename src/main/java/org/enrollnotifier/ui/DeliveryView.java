@@ -5,7 +5,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,9 +59,9 @@ final class DeliveryView {
         TableView<FailedDelivery> failures = new TableView<>(model.failures());
         failures.setId("failedDeliveries");
         failures.setPlaceholder(new Label("No failed recipients."));
-        failures.getColumns().add(column("Name", 160, FailedDelivery::displayName));
-        failures.getColumns().add(column("Address", 220, FailedDelivery::address));
-        failures.getColumns().add(column("Server reply", 320, FailedDelivery::reply));
+        failures.getColumns().add(Columns.text("Name", 160, FailedDelivery::displayName));
+        failures.getColumns().add(Columns.text("Address", 220, FailedDelivery::address));
+        failures.getColumns().add(Columns.text("Server reply", 320, FailedDelivery::reply));
         failures.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         failures.setPrefHeight(220);
         VBox.setVgrow(failures, Priority.ALWAYS);
@@ -92,13 +91,5 @@ final class DeliveryView {
         label.setId(id);
         label.textProperty().bind(text);
         return label;
-    }
-
-    private static TableColumn<FailedDelivery, String> column(String title, double width,
-                                                              java.util.function.Function<FailedDelivery, String> value) {
-        TableColumn<FailedDelivery, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
     }
 }

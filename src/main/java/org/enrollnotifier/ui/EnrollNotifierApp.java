@@ -23,6 +23,7 @@ public final class EnrollNotifierApp extends Application {
     private StartupProblem problem;
     private FxBackground queries;
     private FxBackground deliveries;
+    private FxBackground imports;
 
     /** Opens the window on the given data folder and returns when it is closed. */
     public static void launch(Path dataFolder) {
@@ -54,7 +55,8 @@ public final class EnrollNotifierApp extends Application {
         }
         queries = new FxBackground("enroll-notifier-queries");
         deliveries = new FxBackground("enroll-notifier-delivery");
-        MainWindow.show(stage, new Services(workspace, queries, deliveries, new SessionPassword()));
+        imports = new FxBackground("enroll-notifier-import");
+        MainWindow.show(stage, new Services(workspace, queries, deliveries, imports, new SessionPassword()));
     }
 
     @Override
@@ -62,6 +64,7 @@ public final class EnrollNotifierApp extends Application {
         if (queries != null) {
             queries.close();
             deliveries.close();
+            imports.close();
         }
         if (workspace != null) {
             workspace.close();

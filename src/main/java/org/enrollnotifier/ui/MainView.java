@@ -92,13 +92,19 @@ public final class MainView {
         notify.setOnAction(e -> new NotifyFlow(root.getScene().getWindow(), services)
                 .compose(model.recipientSelection(), model.audience()));
 
+        Button storesButton = new Button("Identity stores…");
+        storesButton.setId("openStores");
+        storesButton.setOnAction(e -> new StoresView(root.getScene().getWindow(), new StoresViewModel(services.directory(),
+                services.directoryImport(), services.storeAdmin(), services.queries(), services.imports(),
+                model::refresh)).show());
+
         Button settings = new Button("Settings…");
         settings.setId("openSettings");
         settings.setOnAction(e -> new SettingsView(root.getScene().getWindow(), new SettingsViewModel(
                 services.workspace(), services.mailSettings(), services.password(), services.queries())).show());
 
         HBox toolbar = new HBox(new Label("Identity store"), stores, search, new Label("Show"), filter, spacer(),
-                settings, notify);
+                storesButton, settings, notify);
         // the search box gives way when the window narrows; labels and buttons keep their words
         toolbar.getChildren().stream().filter(node -> node instanceof Labeled)
                 .forEach(node -> ((Labeled) node).setMinWidth(Region.USE_PREF_SIZE));

@@ -94,6 +94,15 @@ public final class MainViewModel {
         background.run(directory::stores, this::showStores, e -> fail("Could not read the identity stores.", e));
     }
 
+    /** Reads the stores and the listing again, after an import, a rename or a delete changed them. */
+    public void refresh() {
+        loading.set(true);
+        background.run(() -> {
+            pager = null;
+            return directory.stores();
+        }, this::showStores, e -> fail("Could not read the identity stores.", e));
+    }
+
     private void showStores(List<StoreSummary> stores) {
         List<StoreChoice> choices = new ArrayList<>();
         choices.add(StoreChoice.allOf(stores));
@@ -104,7 +113,7 @@ public final class MainViewModel {
                 .filter(choice -> Objects.equals(choice.storeId(), keep))
                 .findFirst().orElse(choices.get(0));
         if (selection.equals(selectedStore.get())) {
-            listingChanged();
+            load(requestedPage);
         } else {
             selectedStore.set(selection);
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.ImportProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

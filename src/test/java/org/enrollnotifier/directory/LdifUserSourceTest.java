@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.ImportProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

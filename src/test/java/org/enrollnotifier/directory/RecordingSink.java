@@ -3,6 +3,7 @@ package org.enrollnotifier.directory;
 import java.util.ArrayList;
 import java.util.List;
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.ImportProblem;
 
 /** Keeps what a source delivers; cancels once it holds a given number of users. */
 final class RecordingSink implements ImportSink {

@@ -8,10 +8,11 @@ final class WindowUnderTest implements AutoCloseable {
 
     private final FxBackground queries = new FxBackground("test-queries");
     private final FxBackground deliveries = new FxBackground("test-deliveries");
+    private final FxBackground imports = new FxBackground("test-imports");
     private final MainViewModel model;
 
     WindowUnderTest(Stage stage, Workspace workspace) {
-        model = MainWindow.show(stage, new Services(workspace, queries, deliveries, new SessionPassword()));
+        model = MainWindow.show(stage, new Services(workspace, queries, deliveries, imports, new SessionPassword()));
     }
 
     MainViewModel model() {
@@ -22,5 +23,6 @@ final class WindowUnderTest implements AutoCloseable {
     public void close() {
         queries.close();
         deliveries.close();
+        imports.close();
     }
 }

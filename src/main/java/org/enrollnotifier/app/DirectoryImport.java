@@ -1,0 +1,247 @@
+package org.enrollnotifier.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.enrollnotifier.directory.EnrollmentCsvSource;
+import org.enrollnotifier.directory.EnrollmentRecord;
+import org.enrollnotifier.directory.EnrollmentSink;
+import org.enrollnotifier.directory.ImportCancelled;
+import org.enrollnotifier.directory.ImportFailure;
+import org.enrollnotifier.directory.ImportSink;
+import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.IdentityStore;
+import org.enrollnotifier.model.ImportProblem;
+import org.enrollnotifier.model.StoreKind;
+import org.enrollnotifier.store.Database;
+import org.enrollnotifier.store.EnrollmentStaging;
+import org.enrollnotifier.store.IdentityStoreRepository;
+import org.enrollnotifier.store.ImportStaging;
+import org.enrollnotifier.store.SqlWork;
+
+/**
+ * Import users into an identity store, creating it or updating it in place. The source is read
+ * completely into a staging table first; only then does one transaction change the store, so a
+ * failed or cancelled import leaves it exactly as it was. Blocking; call off the UI thread.
+ */
+public final class DirectoryImport {
+
+    /** Reads a source (a CSV file, an LDIF file, a directory) into a sink. */
+    @FunctionalInterface
+    public interface UserSource {
+        void read(ImportSink sink) throws ImportFailure;
+    }
+
+    private static final int BATCH = 1_000;
+    /** The staging table belongs to the one database connection: one import at a time. */
+    private static final ReentrantLock ONE_AT_A_TIME = new ReentrantLock();
+
+    private final Workspace workspace;
+    private final Database database;
+    private final IdentityStoreRepository stores = new IdentityStoreRepository();
+    private final ImportStaging staging = new ImportStaging();
+    private final EnrollmentStaging enrollment = new EnrollmentStaging();
+    private final Clock clock;
+
+    public DirectoryImport(Workspace workspace) {
+        this(workspace, Clock.systemUTC());
+    }
+
+    DirectoryImport(Workspace workspace, Clock clock) {
+        this.workspace = workspace;
+        this.database = workspace.database();
+        this.clock = clock;
+    }
+
+    /**
+     * @param source what the operator sees as the store's origin (file path, URL)
+     * @throws ImportFailed when the source cannot be read at all, or the import was cancelled; nothing has changed then
+     */
+    public ImportResult importUsers(String storeName, StoreKind kind, String source, UserSource reader,
+                                    ImportListener listener) throws ImportFailed {
+        String name = storeName.strip();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("The identity store needs a name.");
+        }
+        return staged(name, c -> {
+            staging.start(c);
+            return null;
+        }, c -> {
+            staging.finish(c);
+            return null;
+        }, () -> {
+            StagingSink sink = new StagingSink(listener);
+            reader.read(sink);
+            sink.flush();
+            return apply(name, kind, source, sink.problems);
+        });
+    }
+
+    /**
+     * Copies an enrollment report ({@code username,enrolledTypes,enrolledAt}, or keyed by email) onto
+     * an existing store's users, in one transaction; rows that match no user are reported.
+     *
+     * @throws ImportFailed when the store does not exist, the report cannot be read, or the import was cancelled
+     */
+    public ImportResult importEnrollment(String storeName, Path file, ImportListener listener) throws ImportFailed {
+        String name = storeName.strip();
+        IdentityStore store = database.read(c -> stores.findByName(c, name))
+                .orElseThrow(() -> new ImportFailed("There is no identity store named \"" + name + "\".", false, null));
+        return staged(name, c -> {
+            enrollment.start(c);
+            return null;
+        }, c -> {
+            enrollment.finish(c);
+            return null;
+        }, () -> {
+            EnrollmentRows rows = new EnrollmentRows(listener);
+            new EnrollmentCsvSource(file).read(rows);
+            rows.flush();
+            Instant now = clock.instant();
+            EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id()));
+            List<ImportProblem> problems = new ArrayList<>(rows.problems);
+            outcome.unmatched().forEach(key -> problems.add(new ImportProblem(key, "", "matches no user of " + name)));
+            return new ImportResult(store.id(), name, 0, outcome.updated(), 0, 0, problems,
+                    writeReport(name, now, problems));
+        });
+    }
+
+    /** Reads a source, whose end result changes the store, with its staging table set up and cleared. */
+    @FunctionalInterface
+    private interface StagedRead {
+        ImportResult run() throws ImportFailure, ImportFailed;
+    }
+
+    private ImportResult staged(String name, SqlWork<?> start, SqlWork<?> finish, StagedRead read)
+            throws ImportFailed {
+        ONE_AT_A_TIME.lock();
+        try {
+            database.scratch(start);
+            try {
+                return read.run();
+            } catch (ImportCancelled e) {
+                throw new ImportFailed("Import cancelled; " + name + " is unchanged.", true, e);
+            } catch (ImportFailure e) {
+                throw new ImportFailed(e.getMessage() + " " + name + " is unchanged.", false, e);
+            } finally {
+                database.scratch(finish);
+            }
+        } finally {
+            ONE_AT_A_TIME.unlock();
+        }
+    }
+
+    /** The report is written first, so an import whose report cannot be kept changes nothing either. */
+    private ImportResult apply(String name, StoreKind kind, String source, List<ImportProblem> problems)
+            throws ImportFailed {
+        Instant now = clock.instant();
+        Path report = writeReport(name, now, problems);
+        return database.write(c -> {
+            Optional<IdentityStore> existing = stores.findByName(c, name);
+            long storeId = existing.isPresent() ? existing.get().id() : stores.create(c, name, kind, source, false);
+            ImportStaging.Changes changes = staging.apply(c, storeId);
+            stores.markImported(c, storeId, now);
+            return new ImportResult(storeId, name, changes.added(), changes.updated(), changes.removed(),
+                    changes.unchanged(), problems, report);
+        });
+    }
+
+    private Path writeReport(String name, Instant now, List<ImportProblem> problems) throws ImportFailed {
+        try {
+            return ImportReport.write(workspace.folder(), name, now, problems);
+        } catch (IOException e) {
+            throw new ImportFailed("The import report could not be written to "
+                    + workspace.folder().resolve(ImportReport.FOLDER) + ": " + e.getMessage() + ". " + name
+                    + " is unchanged.", false, e);
+        }
+    }
+
+    /** Stages enrollment rows in batches as they are read. */
+    private final class EnrollmentRows implements EnrollmentSink {
+        private final ImportListener listener;
+        private final List<EnrollmentStaging.Row> batch = new ArrayList<>(BATCH);
+        private final List<ImportProblem> problems = new ArrayList<>();
+        private long read;
+
+        EnrollmentRows(ImportListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void record(EnrollmentRecord record) {
+            batch.add(new EnrollmentStaging.Row(record.key(), record.byEmail(), record.types(), record.enrolledAt()));
+            read++;
+            if (batch.size() == BATCH) {
+                flush();
+                listener.progress(read);
+            }
+        }
+
+        @Override
+        public void problem(ImportProblem problem) {
+            problems.add(problem);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return listener.cancelled();
+        }
+
+        void flush() {
+            List<EnrollmentStaging.Row> staged = List.copyOf(batch);
+            batch.clear();
+            database.scratch(c -> {
+                enrollment.add(c, staged);
+                return null;
+            });
+        }
+    }
+
+    /** Stages users in batches as they are read, and keeps every problem for the report. */
+    private final class StagingSink implements ImportSink {
+        private final ImportListener listener;
+        private final List<DirectoryUser> batch = new ArrayList<>(BATCH);
+        private final List<ImportProblem> problems = new ArrayList<>();
+
+        StagingSink(ImportListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void user(DirectoryUser user) {
+            batch.add(user);
+            if (batch.size() == BATCH) {
+                flush();
+            }
+        }
+
+        @Override
+        public void problem(ImportProblem problem) {
+            problems.add(problem);
+        }
+
+        @Override
+        public void progress(long recordsRead) {
+            listener.progress(recordsRead);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return listener.cancelled();
+        }
+
+        void flush() {
+            List<DirectoryUser> staged = List.copyOf(batch);
+            batch.clear();
+            database.scratch(c -> {
+                staging.add(c, staged);
+                return null;
+            });
+        }
+    }
+}

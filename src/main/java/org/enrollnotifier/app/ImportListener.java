@@ -1,0 +1,21 @@
+package org.enrollnotifier.app;
+
+/** Follows an import while it runs, and may stop it. Called from the importing thread. */
+public interface ImportListener {
+
+    void progress(long recordsRead);
+
+    /** Asked before each record; once true, the import stops and changes nothing. */
+    boolean cancelled();
+
+    ImportListener NONE = new ImportListener() {
+        @Override
+        public void progress(long recordsRead) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+}

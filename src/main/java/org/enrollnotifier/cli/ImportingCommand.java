@@ -1,0 +1,57 @@
+package org.enrollnotifier.cli;
+
+import java.io.PrintWriter;
+import org.enrollnotifier.app.DirectoryImport;
+import org.enrollnotifier.app.DirectoryImport.UserSource;
+import org.enrollnotifier.app.ImportFailed;
+import org.enrollnotifier.app.ImportListener;
+import org.enrollnotifier.app.ImportResult;
+import org.enrollnotifier.app.Workspace;
+import org.enrollnotifier.model.StoreKind;
+import picocli.CommandLine.Option;
+
+/** An import subcommand: the store it fills, progress on stderr, the outcome and report path on stdout. */
+abstract class ImportingCommand extends DataFolderCommand {
+
+    @Option(names = "--store", paramLabel = "NAME", required = true,
+            description = "Identity store to create, or to re-import when it exists.")
+    String store;
+
+    int importInto(Workspace workspace, StoreKind kind, String source, UserSource reader) {
+        try {
+            ImportResult result = new DirectoryImport(workspace).importUsers(store, kind, source, reader,
+                    new Progress(err()));
+            out().println(result.summary());
+            return 0;
+        } catch (ImportFailed e) {
+            err().println(e.getMessage());
+            return EnrollNotifierCommand.FAILED;
+        }
+    }
+
+    /** Records read, at most once a second. */
+    private static final class Progress implements ImportListener {
+        private static final long INTERVAL_NANOS = 1_000_000_000L;
+        private final PrintWriter err;
+        private long lastPrinted = System.nanoTime();
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void progress(long recordsRead) {
+            long now = System.nanoTime();
+            if (now - lastPrinted >= INTERVAL_NANOS) {
+                lastPrinted = now;
+                err.println("read " + recordsRead + " records");
+                err.flush();
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    }
+}

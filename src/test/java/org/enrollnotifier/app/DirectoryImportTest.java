@@ -1,0 +1,153 @@
+package org.enrollnotifier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.RecipientSelection;
+import org.enrollnotifier.model.StoreKind;
+import org.enrollnotifier.model.StoreSummary;
+import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.testkit.DemoWorkspace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectoryImportTest {
+
+    @RegisterExtension
+    final DemoWorkspace demo = new DemoWorkspace();
+
+    @TempDir
+    Path files;
+    private DirectoryImport importer;
+    private UserDirectory directory;
+
+    @BeforeEach
+    void open() {
+        importer = new DirectoryImport(demo.get());
+        directory = new UserDirectory(demo.get());
+    }
+
+    @Test
+    void aNewStoreIsCreatedWithItsUsersAndAReport() throws Exception {
+        Path csv = write("staff.csv", """
+                username,firstName,lastName,email,enrolledTypes
+                ann,Ann,Archer,ann@corp.test,SMS
+                bob,Bob,Baker,not-an-address,
+                ,Nobody,Here,nobody@corp.test,
+                """);
+
+        ImportResult result = importer.importUsers("Corp", StoreKind.CSV, csv.toString(),
+                UserSources.csv(csv, Map.of()), ImportListener.NONE);
+
+        assertEquals(2, result.added());
+        assertEquals(2, result.problems().size(), result.problems().toString());
+        assertEquals(2, store("Corp").userCount());
+        List<String> report = Files.readAllLines(result.report(), StandardCharsets.UTF_8);
+        assertEquals("Where,Field,Problem", report.get(0));
+        assertEquals(3, report.size());
+        DirectoryUser bob = users("Corp").get("bob");
+        assertEquals(null, bob.email(), "a malformed address is kept as no email");
+    }
+
+    @Test
+    void reimportingUpdatesInPlaceAndKeepsIdsAndNotificationHistory() throws Exception {
+        Path first = write("v1.csv", """
+                username,firstName,lastName,email
+                ann,Ann,Archer,ann@corp.test
+                bob,Bob,Baker,bob@corp.test
+                cat,Cat,Cole,cat@corp.test
+                """);
+        importer.importUsers("Corp", StoreKind.CSV, first.toString(), UserSources.csv(first, Map.of()),
+                ImportListener.NONE);
+        Map<String, DirectoryUser> before = users("Corp");
+        Notifier notifier = new Notifier(demo.get());
+        var list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of(before.get("cat").id())),
+                EnumSet.allOf(EnrollmentType.class));
+        notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class), "t"),
+                list, MailSettings.DEFAULT);
+
+        Path second = write("v2.csv", """
+                username,firstName,lastName,email
+                ann,Ann,Archer-Smith,ann@corp.test
+                bob,Bob,Baker,bob@corp.test
+                dan,Dan,Dale,dan@corp.test
+                """);
+        ImportResult result = importer.importUsers("corp", StoreKind.CSV, second.toString(),
+                UserSources.csv(second, Map.of()), ImportListener.NONE);
+
+        assertEquals(List.of(1, 1, 1, 1), List.of(result.added(), result.updated(), result.removed(), result.unchanged()));
+        Map<String, DirectoryUser> after = users("Corp");
+        assertEquals(Set.of("ann", "bob", "dan"), after.keySet());
+        assertEquals(before.get("ann").id(), after.get("ann").id());
+        assertEquals("Ann Archer-Smith", after.get("ann").displayName());
+        assertEquals(1, notifier.unfinished().size(), "the notification to a removed user is still there");
+        assertEquals(1, notifier.unfinished().get(0).counts().total());
+    }
+
+    @Test
+    void aCancelledImportChangesNothing() throws Exception {
+        StringBuilder rows = new StringBuilder("username,email\n");
+        for (int i = 0; i < 5_000; i++) {
+            rows.append("user").append(i).append(",user").append(i).append("@corp.test\n");
+        }
+        Path csv = write("big.csv", rows.toString());
+        List<StoreSummary> before = directory.stores();
+
+        ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Big", StoreKind.CSV,
+                csv.toString(), UserSources.csv(csv, Map.of()), new ImportListener() {
+                    private long read;
+
+                    @Override
+                    public void progress(long recordsRead) {
+                        read = recordsRead;
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return read >= 2_000;
+                    }
+                }));
+
+        assertTrue(failed.cancelled());
+        assertEquals(before, directory.stores());
+    }
+
+    @Test
+    void anUnreadableSourceIsReportedAndCreatesNoStore() {
+        Path missing = files.resolve("missing.csv");
+        ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Ghost", StoreKind.CSV,
+                missing.toString(), UserSources.csv(missing, Map.of()), ImportListener.NONE));
+        assertFalse(failed.cancelled());
+        assertTrue(failed.getMessage().contains("missing.csv"), failed.getMessage());
+        assertTrue(directory.stores().stream().noneMatch(s -> s.store().name().equals("Ghost")));
+    }
+
+    private Path write(String name, String content) throws Exception {
+        return Files.writeString(files.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private StoreSummary store(String name) {
+        return directory.stores().stream().filter(s -> s.store().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Map<String, DirectoryUser> users(String storeName) {
+        UserPager pager = directory.pager(UserQuery.EVERYONE.withStore(store(storeName).store().id()), 100);
+        return pager.page(0).users().stream().collect(Collectors.toMap(DirectoryUser::username, u -> u));
+    }
+}
