@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code import}: fills an identity store from a source; each subcommand creates the store or re-imports it. */
 @Command(name = "import", description = "Create or re-import an identity store from a source.",
-        subcommands = {ImportCsvCommand.class, ImportLdifCommand.class, ImportLdapCommand.class})
+        subcommands = {ImportCsvCommand.class, ImportLdifCommand.class, ImportLdapCommand.class,
+            ImportEnrollmentCommand.class})
 final class ImportCommand implements Runnable {
 
     @Spec
@@ -15,6 +16,6 @@ final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Name the source: import csv, import ldif or import ldap.");
+        throw new ParameterException(spec.commandLine(), "Name the source: import csv, ldif, ldap or enrollment.");
     }
 }

@@ -18,15 +18,28 @@ abstract class ImportingCommand extends DataFolderCommand {
     String store;
 
     int importInto(Workspace workspace, StoreKind kind, String source, UserSource reader) {
+        return report(() -> new DirectoryImport(workspace).importUsers(store, kind, source, reader, progress()));
+    }
+
+    /** An import, run. */
+    @FunctionalInterface
+    interface Import {
+        ImportResult run() throws ImportFailed;
+    }
+
+    /** Prints the outcome and its report path, or why nothing changed. */
+    int report(Import work) {
         try {
-            ImportResult result = new DirectoryImport(workspace).importUsers(store, kind, source, reader,
-                    new Progress(err()));
-            out().println(result.summary());
+            out().println(work.run().summary());
             return 0;
         } catch (ImportFailed e) {
             err().println(e.getMessage());
             return EnrollNotifierCommand.FAILED;
         }
+    }
+
+    ImportListener progress() {
+        return new Progress(err());
     }
 
     /** Records read, at most once a second. */
