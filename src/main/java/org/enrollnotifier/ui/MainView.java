@@ -64,6 +64,7 @@ public final class MainView {
         ComboBox<StoreChoice> stores = new ComboBox<>(model.storeChoices());
         stores.setId("storeChoice");
         stores.setPrefWidth(300);
+        stores.setMinWidth(250);
         stores.valueProperty().bindBidirectional(model.selectedStoreProperty());
 
         search.setId("search");
@@ -85,6 +86,7 @@ public final class MainView {
         filter.getItems().setAll(EnrollmentFilter.choices());
         filter.valueProperty().bindBidirectional(model.filterProperty());
         filter.setVisibleRowCount(17);
+        filter.setPrefWidth(240);
 
         Button notify = new Button("Notify All Users");
         notify.setId("notifyAllUsers");

@@ -58,6 +58,7 @@ final class StoresView {
                 s -> s.store().lastImport() == null ? "" : WHEN.format(s.store().lastImport())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(220);
+        table.setMinHeight(160);
 
         Button csv = button("importCsv", "Import CSV…", this::importCsv);
         Button ldif = button("importLdif", "Import LDIF…", this::importLdif);
@@ -65,14 +66,16 @@ final class StoresView {
         Button reimport = button("reimport", "Re-import…", this::reimport);
         Button rename = button("renameStore", "Rename…", this::rename);
         Button delete = button("deleteStore", "Delete…", this::delete);
+        Button enrollment = button("importEnrollment", "Import enrollment…", this::importEnrollment);
         var nothingSelected = table.getSelectionModel().selectedItemProperty().isNull();
         reimport.disableProperty().bind(nothingSelected.or(model.importingProperty()));
         rename.disableProperty().bind(nothingSelected.or(model.importingProperty()));
         delete.disableProperty().bind(nothingSelected.or(model.importingProperty()));
+        enrollment.disableProperty().bind(nothingSelected.or(model.importingProperty()));
         csv.disableProperty().bind(model.importingProperty());
         ldif.disableProperty().bind(model.importingProperty());
         ldap.disableProperty().bind(model.importingProperty());
-        HBox actions = new HBox(8, csv, ldif, ldap, new Region(), reimport, rename, delete);
+        HBox actions = new HBox(8, csv, ldif, ldap, new Region(), reimport, enrollment, rename, delete);
         HBox.setHgrow(actions.getChildren().get(3), Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -88,6 +91,7 @@ final class StoresView {
         Label outcome = new Label();
         outcome.setId("importOutcome");
         outcome.setWrapText(true);
+        outcome.setMinHeight(Region.USE_PREF_SIZE);
         outcome.textProperty().bind(model.outcomeProperty());
 
         TableView<ImportProblem> problems = new TableView<>(model.problems());
@@ -147,6 +151,11 @@ final class StoresView {
                 model.importCsv(path, name, selected.store().kind(), Map.of());
             }
         });
+    }
+
+    private void importEnrollment() {
+        StoreSummary selected = table.getSelectionModel().getSelectedItem();
+        chooseFile("CSV files", "*.csv").ifPresent(file -> model.importEnrollment(file, selected));
     }
 
     private void rename() {

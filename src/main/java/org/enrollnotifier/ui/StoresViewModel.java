@@ -85,7 +85,22 @@ public final class StoresViewModel {
         start(storeName, StoreKind.LDAP, query.toString(), UserSources.ldap(query));
     }
 
+    /** Updates who has enrolled with what in a store, from a report keyed by username or email. */
+    public void importEnrollment(Path file, StoreSummary store) {
+        start(file.toString(), listener -> importer.importEnrollment(store.store().name(), file, listener));
+    }
+
     private void start(String storeName, StoreKind kind, String sourceName, UserSource source) {
+        start(sourceName, listener -> importer.importUsers(storeName, kind, sourceName, source, listener));
+    }
+
+    /** One import, given the listener that reports its progress and carries Cancel. */
+    @FunctionalInterface
+    private interface Import {
+        ImportResult run(ImportListener listener) throws ImportFailed;
+    }
+
+    private void start(String sourceName, Import work) {
         if (importing.get()) {
             return;
         }
@@ -109,8 +124,7 @@ public final class StoresViewModel {
                 return cancelRequested.get();
             }
         };
-        imports.run(() -> importer.importUsers(storeName, kind, sourceName, source, listener), this::finished,
-                this::failed);
+        imports.run(() -> work.run(listener), this::finished, this::failed);
     }
 
     private void showProgress(long recordsRead, long startedNanos) {
