@@ -2,9 +2,20 @@ package org.enrollnotifier.model;
 
 /** Where one recipient's message stands: {@code QUEUED → SENDING → SENT | FAILED}, or {@code RETRY} later. */
 public enum DeliveryState {
-    QUEUED, SENDING, SENT, FAILED, RETRY;
+    QUEUED("Queued"), SENDING("Sending"), SENT("Sent"), FAILED("Failed"), RETRY("Waiting to retry");
 
-    public boolean isFinal() {
-        return this == SENT || this == FAILED;
+    private final String label;
+
+    DeliveryState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Neither sent nor failed yet. */
+    public boolean isPending() {
+        return this != SENT && this != FAILED;
     }
 }

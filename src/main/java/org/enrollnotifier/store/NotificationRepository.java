@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.enrollnotifier.model.DeliveryCounts;
+import org.enrollnotifier.model.DeliveryOutcome;
+import org.enrollnotifier.model.DeliveryState;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.FailedDelivery;
 import org.enrollnotifier.model.NotificationContent;
@@ -82,14 +84,15 @@ public final class NotificationRepository {
     /** Marks the next due delivery of a notification {@code SENDING} and returns it. */
     public Optional<PendingDelivery> claimNext(Connection c, long notificationId, Instant now) throws SQLException {
         try (PreparedStatement claim = c.prepareStatement("""
-                UPDATE delivery SET state = 'SENDING', attempts = attempts + 1
+                UPDATE delivery SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?
                 WHERE id = (SELECT id FROM delivery
                             WHERE notification_id = ?
                               AND (state = 'QUEUED' OR (state = 'RETRY' AND next_attempt_at <= ?))
                             ORDER BY id LIMIT 1)
                 RETURNING\s""" + PENDING_COLUMNS)) {
-            claim.setLong(1, notificationId);
-            claim.setLong(2, now.toEpochMilli());
+            claim.setLong(1, now.toEpochMilli());
+            claim.setLong(2, notificationId);
+            claim.setLong(3, now.toEpochMilli());
             try (ResultSet rs = claim.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -182,23 +185,54 @@ public final class NotificationRepository {
         }
     }
 
+    /** Every recipient's outcome, in the order they were queued; {@code state} null for all. */
+    public List<DeliveryOutcome> outcomes(Connection c, long notificationId, DeliveryState state) throws SQLException {
+        List<DeliveryOutcome> outcomes = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT display_name, address, store_name, state, attempts, coalesce(last_reply, ''),
+                       last_attempt_at, message_id
+                FROM delivery WHERE notification_id = ? AND (? IS NULL OR state = ?) ORDER BY id""")) {
+            select.setLong(1, notificationId);
+            select.setString(2, state == null ? null : state.name());
+            select.setString(3, state == null ? null : state.name());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long at = rs.getLong(7);
+                    Instant lastAttempt = rs.wasNull() ? null : Instant.ofEpochMilli(at);
+                    outcomes.add(new DeliveryOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
+                            DeliveryState.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), lastAttempt,
+                            rs.getString(8)));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /** Queues the failed deliveries of a notification again, with a fresh count of attempts; returns how many. */
+    public int requeueFailed(Connection c, long notificationId) throws SQLException {
+        return update(c, "UPDATE delivery SET state = 'QUEUED', attempts = 0, next_attempt_at = NULL"
+                + " WHERE notification_id = ? AND state = 'FAILED'", notificationId);
+    }
+
     /** Notifications with deliveries neither sent nor failed, oldest first. */
     public List<NotificationSummary> unfinished(Connection c) throws SQLException {
-        return summaries(c, "WHERE n.id IN (SELECT notification_id FROM delivery WHERE state NOT IN ('SENT', 'FAILED'))");
+        return summaries(c, "WHERE n.id IN (SELECT notification_id FROM delivery WHERE state NOT IN ('SENT', 'FAILED'))",
+                "n.id");
     }
 
+    /** Every notification, newest first. */
     public List<NotificationSummary> all(Connection c) throws SQLException {
-        return summaries(c, "");
+        return summaries(c, "", "n.id DESC");
     }
 
-    private List<NotificationSummary> summaries(Connection c, String where) throws SQLException {
+    private List<NotificationSummary> summaries(Connection c, String where, String order) throws SQLException {
         List<NotificationSummary> summaries = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT n.id, n.created_at, n.operator, n.audience, n.subject, n.enrollment_types,
                        count(d.id), count(d.id) FILTER (WHERE d.state = 'SENT'),
                        count(d.id) FILTER (WHERE d.state = 'FAILED')
                 FROM notification n LEFT JOIN delivery d ON d.notification_id = n.id\s"""
-                + where + " GROUP BY n.id ORDER BY n.id")) {
+                + where + " GROUP BY n.id ORDER BY " + order)) {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     summaries.add(new NotificationSummary(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),

@@ -132,7 +132,10 @@ final class SchemaMigrations {
                     CREATE TABLE settings (
                         key   TEXT PRIMARY KEY,
                         value TEXT NOT NULL
-                    )"""));
+                    )"""),
+            List.of(
+                    """
+                    ALTER TABLE delivery ADD COLUMN last_attempt_at INTEGER"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

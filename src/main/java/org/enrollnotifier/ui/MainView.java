@@ -100,13 +100,20 @@ public final class MainView {
                 services.directoryImport(), services.storeAdmin(), services.queries(), services.imports(),
                 model::refresh)).show());
 
+        Button history = new Button("Sent…");
+        history.setId("openHistory");
+        history.setTooltip(new Tooltip("Sent notifications: every recipient's outcome, retry the failed"));
+        history.setOnAction(e -> new HistoryView(root.getScene().getWindow(),
+                new HistoryViewModel(services.history(), services.queries()),
+                new NotifyFlow(root.getScene().getWindow(), services)::send).show());
+
         Button settings = new Button("Settings…");
         settings.setId("openSettings");
         settings.setOnAction(e -> new SettingsView(root.getScene().getWindow(), new SettingsViewModel(
                 services.workspace(), services.mailSettings(), services.password(), services.queries())).show());
 
         HBox toolbar = new HBox(new Label("Identity store"), stores, search, new Label("Show"), filter, spacer(),
-                storesButton, settings, notify);
+                storesButton, history, settings, notify);
         // the search box gives way when the window narrows; labels and buttons keep their words
         toolbar.getChildren().stream().filter(node -> node instanceof Labeled)
                 .forEach(node -> ((Labeled) node).setMinWidth(Region.USE_PREF_SIZE));

@@ -53,6 +53,12 @@ final class NotifyFlow {
         }
     }
 
+    /** Sends what is queued for one notification, e.g. its failed recipients queued again. */
+    void send(long notificationId) {
+        services.queries().run(services.mailSettings()::load, settings -> deliver(notificationId, settings),
+                this::cannotStart);
+    }
+
     private void deliver(long notificationId, MailSettings settings) {
         DeliveryViewModel model = new DeliveryViewModel(notificationId,
                 listener -> services.deliveryJob(settings, listener), services.deliveries());

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import org.enrollnotifier.app.DeliveryJob;
 import org.enrollnotifier.app.DeliveryProgress;
 import org.enrollnotifier.app.DirectoryImport;
+import org.enrollnotifier.app.History;
 import org.enrollnotifier.app.MailSettingsStore;
 import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.app.StoreAdmin;
@@ -29,6 +30,10 @@ public record Services(Workspace workspace, Background queries, Background deliv
 
     public DirectoryImport directoryImport() {
         return new DirectoryImport(workspace);
+    }
+
+    public History history() {
+        return new History(workspace);
     }
 
     public StoreAdmin storeAdmin() {
