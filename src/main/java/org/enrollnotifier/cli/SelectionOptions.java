@@ -36,8 +36,8 @@ final class SelectionOptions {
 
     /** Words for the notification's history, like the window's. */
     String audience() {
-        StringBuilder words = new StringBuilder("All users listed in ")
-                .append(store == null ? "All identity stores" : store);
+        StringBuilder words = new StringBuilder("Everyone listed in ")
+                .append(store == null ? "all identity stores" : store);
         if (!search.isBlank()) {
             words.append(", search \"").append(search.strip()).append('"');
         }

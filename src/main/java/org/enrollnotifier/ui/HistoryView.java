@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -88,7 +89,8 @@ final class HistoryView {
         filter.valueProperty().bindBidirectional(model.stateFilterProperty());
         Button retry = new Button("Retry failed");
         retry.setId("retryFailed");
-        retry.disableProperty().bind(model.selectedProperty().isNull());
+        retry.disableProperty().bind(Bindings.createBooleanBinding(() -> model.selectedProperty().get() == null
+                || model.selectedProperty().get().counts().failed() == 0, model.selectedProperty()));
         retry.setOnAction(e -> model.retryFailed(send));
         Button export = new Button("Export…");
         export.setId("exportOutcomes");

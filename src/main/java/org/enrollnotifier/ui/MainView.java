@@ -46,7 +46,7 @@ public final class MainView {
     }
 
     public Scene createScene() {
-        Scene scene = new Scene(root, 1280, 760);
+        Scene scene = new Scene(root, 1360, 780);
         scene.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             search.requestFocus();

@@ -2,6 +2,7 @@ package org.enrollnotifier.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Level;
@@ -247,7 +248,8 @@ public final class MainViewModel {
             return CountText.of(checkedIds.size(), "checked user");
         }
         UserQuery query = currentQuery();
-        StringBuilder words = new StringBuilder("All users listed in ").append(selectedStore.get().name());
+        StringBuilder words = new StringBuilder("Everyone listed in ").append(query.storeId() == null
+                ? StoreChoice.ALL_STORES.toLowerCase(Locale.ROOT) : selectedStore.get().name());
         if (!query.search().isEmpty()) {
             words.append(", search \"").append(query.search()).append('"');
         }

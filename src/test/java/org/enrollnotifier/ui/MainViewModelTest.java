@@ -202,7 +202,7 @@ class MainViewModelTest {
         model.filterProperty().set(EnrollmentFilter.NOT_ENROLLED);
         assertEquals(model.currentQuery(), model.recipientSelection().query());
         assertFalse(model.recipientSelection().byChecks());
-        assertEquals("All users listed in " + model.storeChoices().get(1).name() + ", search \"Smith\", Not enrolled",
+        assertEquals("Everyone listed in " + model.storeChoices().get(1).name() + ", search \"Smith\", Not enrolled",
                 model.audience());
 
         model.toggle(model.rows().get(0));
