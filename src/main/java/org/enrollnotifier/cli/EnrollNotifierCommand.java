@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code enroll-notifier [--data-dir DIR]}: without a command, opens the window on the data folder. */
 @Command(name = "enroll-notifier", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {StoresCommand.class, UsersCommand.class, NotifyCommand.class, DeliverCommand.class,
-            HistoryCommand.class, ImportCommand.class},
+            HistoryCommand.class, ImportCommand.class, BenchCommand.class},
         description = "Find users who have not enrolled in self-service authentication and ask them to enroll."
                 + " Without a command, opens the window.")
 public final class EnrollNotifierCommand implements Callable<Integer> {

@@ -1,0 +1,233 @@
+package org.enrollnotifier.app.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.enrollnotifier.app.DeliveryJob;
+import org.enrollnotifier.app.DeliveryReport;
+import org.enrollnotifier.app.DirectoryImport;
+import org.enrollnotifier.app.ImportListener;
+import org.enrollnotifier.app.ImportResult;
+import org.enrollnotifier.app.MailCheck;
+import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.UserDirectory;
+import org.enrollnotifier.app.UserPager;
+import org.enrollnotifier.app.UserSources;
+import org.enrollnotifier.app.Workspace;
+import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientSelection;
+import org.enrollnotifier.model.SmtpSecurity;
+import org.enrollnotifier.model.StoreKind;
+import org.enrollnotifier.model.UserQuery;
+
+/**
+ * Measures, in one run on a fresh data folder, what the issue tracker's speed targets are about:
+ * import, paging at any depth, search, counts, queuing "Notify All Users", and sending. Every
+ * figure is measured here, none is derived from another run.
+ */
+public final class Benchmark {
+
+    private static final int PAGE = 50;
+    private static final int REPEATS = 7;
+    private static final String STORE = "Benchmark";
+    private static final String[] FIRST = {"Olivia", "Liam", "Zoë", "José", "Łukasz", "Søren", "Aarav", "Mia", "Noah",
+        "Ingrid", "Yuki", "Fatima", "Kwame", "Chloé", "Dmitri", "Amara"};
+    private static final String[] LAST = {"Smith", "Nguyễn", "Müller", "García", "Kowalski", "Ødegaard", "Patel",
+        "Kim", "Okafor", "Dubois", "Tanaka", "Haddad", "Novák", "Johnson", "Brown", "Lee"};
+
+    private final PrintWriter out;
+
+    public Benchmark(PrintWriter out) {
+        this.out = out;
+    }
+
+    /**
+     * @param smtpHost null to start a sink on loopback
+     * @param sendCount messages for the send figures
+     */
+    public void run(Path folder, int users, String smtpHost, int smtpPort, int sendCount, int parallel)
+            throws Exception {
+        Path csv = folder.resolve("users.csv");
+        writeUsers(csv, users);
+        try (Workspace workspace = Workspace.open(folder.resolve("data"));
+             SmtpSink sink = smtpHost == null ? new SmtpSink() : null) {
+            row("figure", "value", "note");
+            ImportResult imported = time("import", () -> new DirectoryImport(workspace).importUsers(STORE,
+                    StoreKind.CSV, csv.toString(), UserSources.csv(csv, Map.of()), ImportListener.NONE));
+            UserDirectory directory = new UserDirectory(workspace);
+            long storeId = imported.storeId();
+            UserQuery store = UserQuery.EVERYONE.withStore(storeId);
+            pages(directory, store);
+            search(directory, store);
+            double countMillis = median(() -> directory.pager(store.withFilter(EnrollmentFilter.NOT_ENROLLED), PAGE));
+            row("status line counts", millis(countMillis), "median of " + REPEATS);
+            long queued = queueAll(workspace, store);
+            String host = smtpHost == null ? "127.0.0.1" : smtpHost;
+            int port = smtpHost == null ? sink.port() : smtpPort;
+            send(workspace, host, port, sendCount, parallel);
+            row("peak heap", peakHeapMegabytes() + " MB", "after " + queued + " recipients queued");
+        }
+    }
+
+    private void pages(UserDirectory directory, UserQuery query) {
+        int lastPage = directory.pager(query, PAGE).pageCount() - 1;
+        double first = medianPage(directory, query, 0);
+        double middle = medianPage(directory, query, lastPage / 2);
+        double last = medianPage(directory, query, lastPage);
+        row("page of 50, first", millis(first), "median of " + REPEATS + ", fresh pager each read");
+        row("page of 50, middle", millis(middle), "page " + (lastPage / 2 + 1));
+        row("page of 50, last", millis(last), "page " + (lastPage + 1));
+        row("last / first", String.format("%.2f", last / first), "");
+    }
+
+    /** A fresh pager per read, so no page start is remembered between the reads compared. */
+    private double medianPage(UserDirectory directory, UserQuery query, int page) {
+        double[] samples = new double[REPEATS];
+        for (int i = 0; i < REPEATS; i++) {
+            UserPager pager = directory.pager(query, PAGE);
+            long start = System.nanoTime();
+            pager.page(page);
+            samples[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return median(samples);
+    }
+
+    private void search(UserDirectory directory, UserQuery store) {
+        for (String text : List.of("Nguy", "ødeg", "guyễ", "@corp", "user1234")) {
+            double ms = median(() -> directory.pager(store.withSearch(text), PAGE).page(0));
+            row("search \"" + text + "\"", millis(ms), "count + first page, median of " + REPEATS);
+        }
+    }
+
+    private long queueAll(Workspace workspace, UserQuery store) throws Exception {
+        Notifier notifier = new Notifier(workspace);
+        long start = System.nanoTime();
+        RecipientList list = notifier.resolve(new RecipientSelection(store.withFilter(EnrollmentFilter.NOT_ENROLLED),
+                Set.of()), EnumSet.allOf(EnrollmentType.class));
+        notifier.queue(draft(), list, MailSettings.DEFAULT);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        row("resolve + queue Notify All Users", String.format("%.2f s", seconds),
+                list.recipients().size() + " recipients, one transaction");
+        return list.recipients().size();
+    }
+
+    private void send(Workspace workspace, String host, int port, int count, int parallel) throws Exception {
+        MailSettings settings = new MailSettings(host, port, SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
+                Duration.ofSeconds(10), Duration.ofSeconds(30), parallel, "https://enroll.corp.example/");
+        Notifier notifier = new Notifier(workspace);
+        RecipientList all = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("@corp"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        RecipientList some = new RecipientList(all.recipients().subList(0, Math.min(count, all.recipients().size())),
+                List.of());
+        long id = notifier.queue(draft(), some, settings);
+        DeliveryReport report = DeliveryJob.create(workspace, settings, new char[0], progress -> { }).run(id);
+        double pooled = report.counts().sent() / (report.elapsed().toNanos() / 1e9);
+        row("send, " + parallel + " reused connections", String.format("%.0f msg/s", pooled),
+                report.counts().sent() + " messages to " + host + ":" + port);
+        int naiveCount = Math.max(1, count / 10);
+        long start = System.nanoTime();
+        for (int i = 0; i < naiveCount; i++) {
+            String outcome = MailCheck.sendTestMessage(workspace, settings, new char[0], "naive" + i + "@corp.example");
+            if (!outcome.startsWith("Test message sent")) {
+                throw new IllegalStateException(outcome);
+            }
+        }
+        double naive = naiveCount / ((System.nanoTime() - start) / 1e9);
+        row("send, naive (connection per message)", String.format("%.0f msg/s", naive), naiveCount + " messages");
+        row("reused / naive", String.format("%.1f×", pooled / naive), "");
+    }
+
+    private static NotificationDraft draft() {
+        return new NotificationDraft("Please enroll, {firstName}", "Hello {displayName}, enroll at {enrollmentUrl}.",
+                EnumSet.allOf(EnrollmentType.class), "benchmark");
+    }
+
+    private <T> T time(String what, Callable<T> work) throws Exception {
+        long start = System.nanoTime();
+        T result = work.call();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (result instanceof ImportResult imported) {
+            row(what, String.format("%,.0f users/s", imported.added() / seconds),
+                    String.format("%,d users in %.1f s", imported.added(), seconds));
+        }
+        return result;
+    }
+
+    private static double median(Callable<?> work) {
+        double[] samples = new double[REPEATS];
+        for (int i = 0; i < REPEATS; i++) {
+            long start = System.nanoTime();
+            try {
+                work.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            samples[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return median(samples);
+    }
+
+    private static double median(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String millis(double ms) {
+        return String.format("%.2f ms", ms);
+    }
+
+    private static long peakHeapMegabytes() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024 * 1024);
+    }
+
+    private void row(String figure, String value, String note) {
+        out.printf("%-40s %16s   %s%n", figure, value, note);
+        out.flush();
+    }
+
+    /** Deterministic users: international names, about 40% not enrolled, a few without email. */
+    static void writeUsers(Path csv, int count) throws IOException {
+        Random random = new Random(42);
+        EnrollmentType[] types = EnrollmentType.values();
+        try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            writer.write("username,firstName,lastName,email,enrolledTypes\n");
+            for (int i = 0; i < count; i++) {
+                String first = FIRST[random.nextInt(FIRST.length)];
+                String last = LAST[random.nextInt(LAST.length)];
+                String email = random.nextInt(20) == 0 ? "" : "user" + i + "@corp.example";
+                List<String> enrolled = new ArrayList<>();
+                if (random.nextInt(10) >= 4) {
+                    enrolled.add(types[random.nextInt(types.length)].name());
+                }
+                writer.write("user" + i + "," + first + "," + last + "," + email + "," + String.join(";", enrolled)
+                        + "\n");
+            }
+        }
+    }
+}
