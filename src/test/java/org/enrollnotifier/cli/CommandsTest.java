@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +23,9 @@ import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreSummary;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.testkit.LoopbackSmtp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CommandsTest {
 
@@ -38,49 +34,35 @@ class CommandsTest {
 
     @TempDir
     Path folder;
-    private StringWriter out;
-    private StringWriter err;
+    private final CommandRun cli = new CommandRun();
 
-    @BeforeEach
-    void resetOutput() {
-        out = new StringWriter();
-        err = new StringWriter();
-    }
 
-    private int run(String... args) {
-        CommandLine commandLine = EnrollNotifierCommand.commandLine(dir -> {
-            throw new AssertionError("a command must not open the window");
-        });
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     @Test
     void storesPrintsEachStoreWithItsUserCountAndTakesTheDataDirAfterTheCommand() throws StartupProblem {
-        assertEquals(0, run("stores", "--data-dir", folder.toString()), err.toString());
+        assertEquals(0, cli.run("stores", "--data-dir", folder.toString()), cli.err());
         List<StoreSummary> stores;
         try (Workspace workspace = Workspace.open(folder)) {
             stores = new UserDirectory(workspace).stores();
         }
         List<String> expected = stores.stream().map(s -> s.store().name() + "\t" + s.userCount()).toList();
-        assertEquals(expected, out.toString().lines().toList());
+        assertEquals(expected, cli.out().lines().toList());
     }
 
     @Test
     void usersPrintsOnePageOfTheListing() {
-        assertEquals(0, run("--data-dir", folder.toString(), "users", "--store", "Demo · Northwind (LDAP)",
-                "--filter", "not-enrolled", "--page", "2", "--page-size", "10"), err.toString());
-        List<String> lines = out.toString().lines().toList();
+        assertEquals(0, cli.run("--data-dir", folder.toString(), "users", "--store", "Demo · Northwind (LDAP)",
+                "--filter", "not-enrolled", "--page", "2", "--page-size", "10"), cli.err());
+        List<String> lines = cli.out().lines().toList();
         assertEquals(11, lines.size());
-        assertTrue(lines.stream().skip(1).allMatch(line -> line.endsWith("\tNot enrolled")), out.toString());
-        assertTrue(err.toString().startsWith("Page 2 of "), err.toString());
+        assertTrue(lines.stream().skip(1).allMatch(line -> line.endsWith("\tNot enrolled")), cli.out());
+        assertTrue(cli.err().startsWith("Page 2 of "), cli.err());
     }
 
     @Test
     void notifyDryRunCountsWhatTheWindowWouldAddress() throws StartupProblem {
-        assertEquals(0, run("--data-dir", folder.toString(), "notify", "--store", "Demo · Contoso (Active Directory)",
-                "--filter", "not-enrolled-with:sms", "--types", "SMS,windows-hello", "--dry-run"), err.toString());
+        assertEquals(0, cli.run("--data-dir", folder.toString(), "notify", "--store", "Demo · Contoso (Active Directory)",
+                "--filter", "not-enrolled-with:sms", "--types", "SMS,windows-hello", "--dry-run"), cli.err());
         RecipientList expected;
         try (Workspace workspace = Workspace.open(folder)) {
             UserDirectory directory = new UserDirectory(workspace);
@@ -91,11 +73,11 @@ class CommandsTest {
                     EnumSet.of(EnrollmentType.SMS, EnrollmentType.WINDOWS_HELLO));
             assertTrue(new Notifier(workspace).unfinished().isEmpty(), "a dry run queues nothing");
         }
-        List<String> lines = out.toString().lines().toList();
+        List<String> lines = cli.out().lines().toList();
         assertEquals(expected.recipients().size() + " recipients", lines.get(0));
         assertEquals(expected.leftOut().size() + " left out", lines.get(1));
         expected.leftOutCounts().forEach((reason, count) ->
-                assertTrue(lines.contains("  " + count + " " + reason.label()), out.toString()));
+                assertTrue(lines.contains("  " + count + " " + reason.label()), cli.out()));
         assertEquals(0, SMTP.getReceivedMessages().length);
     }
 
@@ -103,22 +85,22 @@ class CommandsTest {
     void notifyWithYesSendsEveryMessageThroughSmtpAndExitsZero() throws Exception {
         Path message = folder.resolve("message.txt");
         Files.writeString(message, "Hello {firstName}, please enroll at {enrollmentUrl}.", StandardCharsets.UTF_8);
-        int exit = run("--data-dir", folder.resolve("data").toString(), "notify", "--search", "Nowak",
+        int exit = cli.run("--data-dir", folder.resolve("data").toString(), "notify", "--search", "Nowak",
                 "--subject", "Enroll please", "--message-file", message.toString(), "--yes",
                 "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(SMTP.getSmtp().getPort()),
                 "--smtp-security", "none", "--from", "helpdesk@corp.example");
-        assertEquals(0, exit, err.toString());
-        int recipients = Integer.parseInt(out.toString().lines().findFirst().orElseThrow().split(" ")[0]);
+        assertEquals(0, exit, cli.err());
+        int recipients = Integer.parseInt(cli.out().lines().findFirst().orElseThrow().split(" ")[0]);
         assertTrue(recipients > 0);
         assertEquals(recipients, SMTP.getReceivedMessages().length);
         assertEquals("Enroll please", SMTP.getReceivedMessages()[0].getSubject());
-        assertTrue(err.toString().contains("sent " + recipients + " · failed 0 · left 0"), err.toString());
+        assertTrue(cli.err().contains("sent " + recipients + " · failed 0 · left 0"), cli.err());
     }
 
     @Test
     void withoutYesAndWithoutATerminalNotifyRefusesAndQueuesNothing() throws StartupProblem {
-        assertEquals(1, run("--data-dir", folder.toString(), "notify", "--search", "Kim"));
-        assertTrue(err.toString().contains("--yes"), err.toString());
+        assertEquals(1, cli.run("--data-dir", folder.toString(), "notify", "--search", "Kim"));
+        assertTrue(cli.err().contains("--yes"), cli.err());
         try (Workspace workspace = Workspace.open(folder)) {
             assertTrue(new Notifier(workspace).unfinished().isEmpty());
         }
@@ -134,23 +116,23 @@ class CommandsTest {
                     EnumSet.allOf(EnrollmentType.class), "test"), list,
                     new MailSettingsStore(workspace).load());
         }
-        assertEquals(0, run("--data-dir", folder.toString(), "deliver"), err.toString());
+        assertEquals(0, cli.run("--data-dir", folder.toString(), "deliver"), cli.err());
         try (var files = Files.list(folder.resolve("pickup"))) {
             assertTrue(files.filter(f -> f.toString().endsWith(".eml")).count() > 0);
         }
-        assertEquals(0, run("--data-dir", folder.toString(), "deliver"));
-        assertTrue(err.toString().contains("Nothing is queued."), err.toString());
+        assertEquals(0, cli.run("--data-dir", folder.toString(), "deliver"));
+        assertTrue(cli.err().contains("Nothing is queued."), cli.err());
     }
 
     @Test
     void badArgumentsGetAOneLineErrorAndExitCodeTwo() {
-        assertEquals(2, run("--data-dir", folder.toString(), "users", "--store", "No such store"));
-        assertTrue(err.toString().startsWith("No identity store is named 'No such store'"), err.toString());
-        resetOutput();
-        assertEquals(2, run("--data-dir", folder.toString(), "notify", "--types", "carrier-pigeon", "--dry-run"));
-        assertTrue(err.toString().startsWith("Unknown enrollment type 'carrier-pigeon'"), err.toString());
-        resetOutput();
-        assertEquals(2, run("--data-dir", folder.toString(), "notify", "--subject", "two\nlines", "--dry-run"));
-        assertTrue(err.toString().contains("--subject"), err.toString());
+        assertEquals(2, cli.run("--data-dir", folder.toString(), "users", "--store", "No such store"));
+        assertTrue(cli.err().startsWith("No identity store is named 'No such store'"), cli.err());
+        cli.reset();
+        assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--types", "carrier-pigeon", "--dry-run"));
+        assertTrue(cli.err().startsWith("Unknown enrollment type 'carrier-pigeon'"), cli.err());
+        cli.reset();
+        assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--subject", "two\nlines", "--dry-run"));
+        assertTrue(cli.err().contains("--subject"), cli.err());
     }
 }
