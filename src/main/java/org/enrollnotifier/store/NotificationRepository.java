@@ -81,18 +81,28 @@ public final class NotificationRepository {
         }
     }
 
-    /** Marks the next due delivery of a notification {@code SENDING} and returns it. */
+    /**
+     * Marks the next due delivery of a notification {@code SENDING} and returns it. Queued rows
+     * come first; each lookup is a seek on the (notification, state, id) index, never a scan.
+     */
     public Optional<PendingDelivery> claimNext(Connection c, long notificationId, Instant now) throws SQLException {
+        Optional<PendingDelivery> queued = claim(c, notificationId, now, false);
+        return queued.isPresent() ? queued : claim(c, notificationId, now, true);
+    }
+
+    private Optional<PendingDelivery> claim(Connection c, long notificationId, Instant now, boolean dueRetries)
+            throws SQLException {
+        String due = dueRetries ? "state = 'RETRY' AND next_attempt_at <= ?" : "state = 'QUEUED'";
         try (PreparedStatement claim = c.prepareStatement("""
                 UPDATE delivery SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?
-                WHERE id = (SELECT id FROM delivery
-                            WHERE notification_id = ?
-                              AND (state = 'QUEUED' OR (state = 'RETRY' AND next_attempt_at <= ?))
-                            ORDER BY id LIMIT 1)
+                WHERE id = (SELECT id FROM delivery WHERE notification_id = ? AND\s""" + due + """
+                             ORDER BY id LIMIT 1)
                 RETURNING\s""" + PENDING_COLUMNS)) {
             claim.setLong(1, now.toEpochMilli());
             claim.setLong(2, notificationId);
-            claim.setLong(3, now.toEpochMilli());
+            if (dueRetries) {
+                claim.setLong(3, now.toEpochMilli());
+            }
             try (ResultSet rs = claim.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
