@@ -3,6 +3,7 @@ package org.enrollnotifier.ui;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -21,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.util.Duration;
 import org.controlsfx.control.textfield.TextFields;
 import org.enrollnotifier.model.EnrollmentFilter;
@@ -46,7 +48,8 @@ public final class MainView {
     }
 
     public Scene createScene() {
-        Scene scene = new Scene(root, 1360, 780);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(780, screen.getHeight()));
         scene.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             search.requestFocus();
