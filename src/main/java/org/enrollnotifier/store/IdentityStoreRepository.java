@@ -65,7 +65,7 @@ public final class IdentityStoreRepository {
         List<StoreSummary> summaries = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT s.id, s.name, s.kind, s.source, s.is_demo, s.last_import_at,
-                       (SELECT count(*) FROM directory_user u WHERE u.store_id = s.id)
+                       (SELECT coalesce(sum(u.users), 0) FROM user_count u WHERE u.store_id = s.id)
                 FROM identity_store s
                 ORDER BY s.name, s.id
                 """);

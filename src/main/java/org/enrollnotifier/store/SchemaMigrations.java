@@ -135,7 +135,40 @@ final class SchemaMigrations {
                     )"""),
             List.of(
                     """
-                    ALTER TABLE delivery ADD COLUMN last_attempt_at INTEGER"""));
+                    ALTER TABLE delivery ADD COLUMN last_attempt_at INTEGER"""),
+            List.of(
+                    """
+                    CREATE TABLE user_count (
+                        store_id       INTEGER NOT NULL REFERENCES identity_store (id) ON DELETE CASCADE,
+                        enrolled_types INTEGER NOT NULL,
+                        has_email      INTEGER NOT NULL,
+                        users          INTEGER NOT NULL,
+                        PRIMARY KEY (store_id, enrolled_types, has_email)
+                    ) WITHOUT ROWID""",
+                    """
+                    INSERT INTO user_count (store_id, enrolled_types, has_email, users)
+                    SELECT store_id, enrolled_types, email IS NOT NULL, count(*) FROM directory_user
+                    GROUP BY store_id, enrolled_types, email IS NOT NULL""",
+                    """
+                    CREATE TRIGGER user_count_insert AFTER INSERT ON directory_user BEGIN
+                        INSERT INTO user_count (store_id, enrolled_types, has_email, users)
+                        VALUES (new.store_id, new.enrolled_types, new.email IS NOT NULL, 1)
+                        ON CONFLICT DO UPDATE SET users = users + 1;
+                    END""",
+                    """
+                    CREATE TRIGGER user_count_delete AFTER DELETE ON directory_user BEGIN
+                        UPDATE user_count SET users = users - 1 WHERE store_id = old.store_id
+                            AND enrolled_types = old.enrolled_types AND has_email = (old.email IS NOT NULL);
+                    END""",
+                    """
+                    CREATE TRIGGER user_count_update AFTER UPDATE OF store_id, enrolled_types, email ON directory_user
+                    BEGIN
+                        UPDATE user_count SET users = users - 1 WHERE store_id = old.store_id
+                            AND enrolled_types = old.enrolled_types AND has_email = (old.email IS NOT NULL);
+                        INSERT INTO user_count (store_id, enrolled_types, has_email, users)
+                        VALUES (new.store_id, new.enrolled_types, new.email IS NOT NULL, 1)
+                        ON CONFLICT DO UPDATE SET users = users + 1;
+                    END"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.StoreKind;
+import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +70,10 @@ class ImportStagingTest {
         assertEquals(1, database.read(c -> users.count(c, UserQuery.EVERYONE.withSearch("Newname"))).listed(),
                 "the search index follows updates");
         assertEquals(0, database.read(c -> users.count(c, UserQuery.EVERYONE.withSearch("Gone"))).listed());
+        assertEquals(new UserCounts(3, 1), database.read(c -> users.count(c, UserQuery.EVERYONE.withStore(storeId))),
+                "the kept tallies follow adds, updates and removals");
+        assertEquals(new UserCounts(1, 0), database.read(c -> users.count(c,
+                UserQuery.EVERYONE.withStore(storeId).withFilter(EnrollmentFilter.enrolledWith(EnrollmentType.EMAIL)))));
     }
 
     @Test
