@@ -1,0 +1,186 @@
+package org.enrollnotifier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.enrollnotifier.mail.SmtpTransport;
+import org.enrollnotifier.model.DeliveryOutcome;
+import org.enrollnotifier.model.DeliveryState;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientSelection;
+import org.enrollnotifier.model.SmtpSecurity;
+import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.testkit.DemoWorkspace;
+import org.enrollnotifier.testkit.ScriptedSmtpServer;
+import org.enrollnotifier.testkit.ScriptedSmtpServer.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What each kind of SMTP trouble does to the delivery rows, against a server that scripts it. */
+class DeliveryFaultsTest {
+
+    private static final int RECIPIENTS = 5;
+    private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200));
+
+    @RegisterExtension
+    final DemoWorkspace demo = new DemoWorkspace();
+
+    private ScriptedSmtpServer server;
+    private long notification;
+    private List<String> addresses;
+
+    @BeforeEach
+    void queue() throws Exception {
+        server = new ScriptedSmtpServer();
+        Notifier notifier = new Notifier(demo.get());
+        RecipientList found = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        RecipientList list = new RecipientList(found.recipients().subList(0, RECIPIENTS), List.of());
+        addresses = list.recipients().stream().map(r -> r.address().toLowerCase()).toList();
+        notification = notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
+                EnumSet.allOf(EnrollmentType.class), "test"), list, settings(1));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    static Stream<Arguments> transientReplies() {
+        return Stream.of("421 4.3.2 Service shutting down", "450 4.2.1 Mailbox busy", "451 4.3.0 Try again later",
+                        "452 4.3.1 Insufficient storage")
+                .flatMap(reply -> Stream.of(Stage.MAIL, Stage.RCPT, Stage.DATA, Stage.END_OF_DATA)
+                        .map(stage -> Arguments.of(stage, reply)));
+    }
+
+    @ParameterizedTest(name = "{1} at {0}")
+    @MethodSource("transientReplies")
+    void aTransientReplyIsRetriedUntilTheMessageGoes(Stage stage, String reply) {
+        server.replyFirst(stage, 2, reply);
+
+        DeliveryReport report = run(1);
+
+        assertEquals(DeliveryReport.Outcome.FINISHED, report.outcome(), report.toString());
+        assertEquals(RECIPIENTS, report.counts().sent());
+        assertEquals(RECIPIENTS + 2, outcomes().values().stream().mapToInt(DeliveryOutcome::attempts).sum(),
+                "each refusal cost one more attempt");
+        assertTrue(outcomes().values().stream().allMatch(o -> o.state() == DeliveryState.SENT));
+        assertEquals(RECIPIENTS, server.received().size());
+    }
+
+    @Test
+    void aTransientReplyThatNeverClearsFailsAfterTheLastAttemptWithTheReplyKept() {
+        server.rejectRecipient(addresses.get(1), "452 4.2.2 Mailbox full");
+
+        DeliveryReport report = run(1);
+
+        DeliveryOutcome full = outcomes().get(addresses.get(1));
+        assertEquals(DeliveryState.FAILED, full.state());
+        assertEquals(QUICK_RETRIES.maxAttempts(), full.attempts());
+        assertTrue(full.lastReply().contains("452 4.2.2 Mailbox full"), full.lastReply());
+        assertEquals(RECIPIENTS - 1, report.counts().sent());
+    }
+
+    @Test
+    void aRejectedRecipientFailsAtOnceAndTheOthersStillGo() {
+        server.rejectRecipient(addresses.get(2), "550 5.1.1 No such user");
+
+        DeliveryReport report = run(1);
+
+        DeliveryOutcome rejected = outcomes().get(addresses.get(2));
+        assertEquals(DeliveryState.FAILED, rejected.state());
+        assertEquals(1, rejected.attempts());
+        assertTrue(rejected.lastReply().contains("550 5.1.1 No such user"), rejected.lastReply());
+        assertEquals(RECIPIENTS - 1, report.counts().sent());
+        assertEquals(DeliveryReport.Outcome.FINISHED, report.outcome());
+    }
+
+    @Test
+    void aMessageRejectedAtTheEndOfDataFailsWithTheReplyKept() {
+        server.replyFirst(Stage.END_OF_DATA, 1, "554 5.6.0 Message content rejected");
+
+        DeliveryReport report = run(1);
+
+        DeliveryOutcome rejected = outcomes().get(addresses.get(0));
+        assertEquals(DeliveryState.FAILED, rejected.state());
+        assertTrue(rejected.lastReply().contains("554 5.6.0"), rejected.lastReply());
+        assertEquals(RECIPIENTS - 1, report.counts().sent());
+    }
+
+    @Test
+    void aServerThatRefusesTheConnectionStopsTheRunWithEverythingStillQueued() {
+        server.replyAlways(Stage.CONNECT, "554 5.7.1 No service for you");
+        assertStoppedWithEverythingQueued(run(2), "554");
+    }
+
+    @Test
+    void aServerThatDemandsAuthenticationStopsTheRunWithEverythingStillQueued() {
+        server.replyAlways(Stage.MAIL, "530 5.7.0 Authentication required");
+        assertStoppedWithEverythingQueued(run(2), "530");
+    }
+
+    @Test
+    void aConnectionDroppedMidBatchIsReopenedAndEveryoneGetsTheMessageOnce() {
+        server.disconnectAt(Stage.RCPT, 3);
+
+        DeliveryReport report = run(1);
+
+        assertEquals(RECIPIENTS, report.counts().sent(), report.toString());
+        assertTrue(server.connections() >= 2, "reconnected");
+        assertEquals(Set.copyOf(addresses), server.received().stream().map(ScriptedSmtpServer.Received::recipient)
+                .collect(Collectors.toSet()));
+        assertEquals(RECIPIENTS, server.received().size(), "nobody twice");
+    }
+
+    @Test
+    void aStalledServerTimesOutAndTheMessageIsRetried() {
+        server.stallAt(Stage.DATA, 2);
+
+        DeliveryReport report = run(1);
+
+        assertEquals(RECIPIENTS, report.counts().sent(), report.toString());
+        assertEquals(2, outcomes().get(addresses.get(1)).attempts());
+        assertTrue(report.elapsed().compareTo(Duration.ofSeconds(20)) < 0, "bounded by the read timeout");
+    }
+
+    private void assertStoppedWithEverythingQueued(DeliveryReport report, String code) {
+        assertEquals(DeliveryReport.Outcome.STOPPED, report.outcome());
+        assertTrue(report.problem().contains(code), report.problem());
+        assertEquals(0, report.counts().failed());
+        assertTrue(outcomes().values().stream().allMatch(o -> o.state() == DeliveryState.QUEUED),
+                outcomes().toString());
+    }
+
+    private DeliveryReport run(int connections) {
+        MailSettings settings = settings(connections);
+        return new DeliveryJob(demo.get().database(), new SmtpTransport(settings, new char[0]), settings, QUICK_RETRIES,
+                Clock.systemUTC(), progress -> { }).run(notification);
+    }
+
+    private MailSettings settings(int connections) {
+        return new MailSettings("127.0.0.1", server.port(), SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
+                Duration.ofSeconds(2), Duration.ofSeconds(1), connections, "https://enroll.corp.example/");
+    }
+
+    private Map<String, DeliveryOutcome> outcomes() {
+        return new History(demo.get()).outcomes(notification, null).stream()
+                .collect(Collectors.toMap(o -> o.address().toLowerCase(), Function.identity()));
+    }
+}

@@ -1,0 +1,211 @@
+package org.enrollnotifier.testkit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+
+/**
+ * A real SMTP server on loopback whose replies a test scripts per stage of the conversation: a
+ * 4xx or 5xx code, a dropped connection, or silence. Everything it accepts is recorded.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+    /** Where in the conversation a rule applies. */
+    public enum Stage { CONNECT, MAIL, RCPT, DATA, END_OF_DATA }
+
+    /** A message the server accepted. */
+    public record Received(String recipient, String messageId) {
+    }
+
+    /** What a rule does: reply with a line, hang up, or go silent. */
+    private record Action(String reply, boolean hangUp) {
+        static final Action DISCONNECT = new Action(null, true);
+        static final Action STALL = new Action(null, false);
+    }
+
+    /** How a stage was answered. */
+    private enum Answer { NORMAL, SCRIPTED, HUNG_UP }
+
+    /** @param occurrence counted per stage over the server's whole life, from 1 */
+    private record Rule(Stage stage, IntPredicate occurrence, String recipient, Action action) {
+    }
+
+    private final ServerSocket server;
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "scripted-smtp");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final Map<Stage, AtomicInteger> occurrences = new EnumMap<>(Stage.class);
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    public ScriptedSmtpServer() throws IOException {
+        for (Stage stage : Stage.values()) {
+            occurrences.put(stage, new AtomicInteger());
+        }
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(this::accept);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Replies {@code reply} (e.g. "451 4.3.0 try later") the first {@code times} times the stage is reached. */
+    public ScriptedSmtpServer replyFirst(Stage stage, int times, String reply) {
+        rules.add(new Rule(stage, n -> n <= times, null, new Action(reply, false)));
+        return this;
+    }
+
+    /** Replies {@code reply} every time the stage is reached. */
+    public ScriptedSmtpServer replyAlways(Stage stage, String reply) {
+        rules.add(new Rule(stage, n -> true, null, new Action(reply, false)));
+        return this;
+    }
+
+    /** Replies {@code reply} to every RCPT for this address. */
+    public ScriptedSmtpServer rejectRecipient(String address, String reply) {
+        rules.add(new Rule(Stage.RCPT, n -> true, address.toLowerCase(Locale.ROOT), new Action(reply, false)));
+        return this;
+    }
+
+    /** Closes the connection without a word the {@code occurrence}-th time the stage is reached. */
+    public ScriptedSmtpServer disconnectAt(Stage stage, int occurrence) {
+        rules.add(new Rule(stage, n -> n == occurrence, null, Action.DISCONNECT));
+        return this;
+    }
+
+    /** Never answers the {@code occurrence}-th time the stage is reached, until the server closes. */
+    public ScriptedSmtpServer stallAt(Stage stage, int occurrence) {
+        rules.add(new Rule(stage, n -> n == occurrence, null, Action.STALL));
+        return this;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                connections.incrementAndGet();
+                threads.execute(() -> converse(socket));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void converse(Socket socket) {
+        try (socket;
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                     StandardCharsets.UTF_8));
+             OutputStream out = socket.getOutputStream()) {
+            if (answer(out, Stage.CONNECT, null, "220 scripted ESMTP") == Answer.HUNG_UP) {
+                return;
+            }
+            String recipient = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                Answer answer = Answer.NORMAL;
+                switch (command) {
+                    case "EHLO", "HELO" -> send(out, "250-scripted\r\n250 8BITMIME");
+                    case "MAIL" -> answer = answer(out, Stage.MAIL, null, "250 2.1.0 OK");
+                    case "RCPT" -> {
+                        recipient = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1").toLowerCase(Locale.ROOT);
+                        answer = answer(out, Stage.RCPT, recipient, "250 2.1.5 OK");
+                    }
+                    case "DATA" -> {
+                        answer = answer(out, Stage.DATA, recipient, "354 go ahead");
+                        if (answer == Answer.NORMAL) {
+                            String messageId = readMessage(in);
+                            answer = answer(out, Stage.END_OF_DATA, recipient, "250 2.0.0 queued");
+                            if (answer == Answer.NORMAL) {
+                                received.add(new Received(recipient, messageId));
+                            }
+                        }
+                    }
+                    case "QUIT" -> {
+                        send(out, "221 bye");
+                        return;
+                    }
+                    default -> send(out, "250 OK");
+                }
+                if (answer == Answer.HUNG_UP) {
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client hung up or the server closed: the conversation is over either way
+        }
+    }
+
+    /** Answers a stage as scripted, or with {@code normal}. */
+    private Answer answer(OutputStream out, Stage stage, String recipient, String normal)
+            throws IOException, InterruptedException {
+        int occurrence = occurrences.get(stage).incrementAndGet();
+        for (Rule rule : rules) {
+            if (rule.stage() == stage && rule.occurrence().test(occurrence)
+                    && (rule.recipient() == null || rule.recipient().equals(recipient))) {
+                Action action = rule.action();
+                if (action.reply() != null) {
+                    send(out, action.reply());
+                    return Answer.SCRIPTED;
+                }
+                if (!action.hangUp()) {
+                    closed.await();
+                }
+                return Answer.HUNG_UP;
+            }
+        }
+        send(out, normal);
+        return Answer.NORMAL;
+    }
+
+    private static String readMessage(BufferedReader in) throws IOException {
+        String messageId = "";
+        String line;
+        while ((line = in.readLine()) != null && !line.equals(".")) {
+            if (messageId.isEmpty() && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                messageId = line.substring(11).strip();
+            }
+        }
+        return messageId;
+    }
+
+    private static void send(OutputStream out, String reply) throws IOException {
+        out.write((reply + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed.countDown();
+        server.close();
+        threads.shutdownNow();
+    }
+}
