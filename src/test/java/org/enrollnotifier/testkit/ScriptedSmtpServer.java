@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,6 +104,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Waits until at least {@code count} messages have been accepted; false if the time ran out first. */
+    public boolean awaitReceived(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (received) {
+            while (received.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                received.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     public int connections() {
         return connections.get();
     }
@@ -145,7 +161,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                             String messageId = readMessage(in);
                             answer = answer(out, Stage.END_OF_DATA, recipient, "250 2.0.0 queued");
                             if (answer == Answer.NORMAL) {
-                                received.add(new Received(recipient, messageId));
+                                synchronized (received) {
+                                    received.add(new Received(recipient, messageId));
+                                    received.notifyAll();
+                                }
                             }
                         }
                     }
