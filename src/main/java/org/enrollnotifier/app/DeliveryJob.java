@@ -47,6 +47,7 @@ public final class DeliveryJob {
     private final RetryPolicy retry;
     private final Clock clock;
     private final Consumer<DeliveryProgress> listener;
+    private final RateLimiter rate;
 
     private final Object gate = new Object();
     private boolean paused;
@@ -64,7 +65,7 @@ public final class DeliveryJob {
     public static DeliveryJob create(Workspace workspace, MailSettings settings, char[] password,
                                      Consumer<DeliveryProgress> listener) {
         return new DeliveryJob(workspace.database(), MailTransports.forSettings(workspace, settings, password), settings,
-                RetryPolicy.DEFAULT, Clock.systemUTC(), listener);
+                RetryPolicy.of(settings.limits()), Clock.systemUTC(), listener);
     }
 
     DeliveryJob(Database database, MailTransport transport, MailSettings settings, RetryPolicy retry, Clock clock,
@@ -75,6 +76,7 @@ public final class DeliveryJob {
         this.retry = retry;
         this.clock = clock;
         this.listener = listener;
+        this.rate = new RateLimiter(settings.limits().messagesPerMinute());
     }
 
     /** Where this job sends, for the operator. */
@@ -147,6 +149,13 @@ public final class DeliveryJob {
             while (awaitGo()) {
                 Optional<PendingDelivery> next = database.write(c -> outbox.claimNext(c, notificationId, clock.instant()));
                 if (next.isPresent()) {
+                    if (!awaitRateSlot()) {
+                        database.write(c -> {
+                            outbox.release(c, next.get().id(), "");
+                            return null;
+                        });
+                        return;
+                    }
                     connection = deliver(next.get(), content, connection);
                     report();
                 } else {
@@ -200,10 +209,10 @@ public final class DeliveryJob {
                 return open;
             }
             case TRANSIENT -> {
-                if (retry.mayRetryAfter(delivery.attempts())) {
-                    Instant next = clock.instant().plus(retry.delayAfter(delivery.attempts()));
+                Optional<Instant> next = retry.nextAttempt(delivery.attempts(), delivery.firstAttemptAt(), clock.instant());
+                if (next.isPresent()) {
                     database.write(c -> {
-                        outbox.markRetry(c, delivery.id(), failure.reply(), next);
+                        outbox.markRetry(c, delivery.id(), failure.reply(), next.get());
                         return null;
                     });
                 } else {
@@ -256,6 +265,23 @@ public final class DeliveryJob {
                 gate.wait(Math.min(millis, LONGEST_IDLE_WAIT_MILLIS));
             }
         }
+    }
+
+    /** Waits for this worker's turn under the rate limit; false when the run is cancelled or stopped meanwhile. */
+    private boolean awaitRateSlot() throws InterruptedException {
+        if (!rate.limits()) {
+            return true;
+        }
+        long slot = rate.reserve(System.nanoTime());
+        synchronized (gate) {
+            for (long left = slot - System.nanoTime(); left > 0; left = slot - System.nanoTime()) {
+                if (!shouldGoOn()) {
+                    return false;
+                }
+                gate.wait(Math.max(1, Math.min(left / 1_000_000, LONGEST_IDLE_WAIT_MILLIS)));
+            }
+        }
+        return shouldGoOn();
     }
 
     private void stop(String problem) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.enrollnotifier.model.DeliveryLimits;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.store.Database;
@@ -22,6 +23,9 @@ public final class MailSettingsStore {
     private static final String READ_TIMEOUT = "smtp.read.timeout.seconds";
     private static final String PARALLEL = "smtp.parallel.connections";
     private static final String ENROLLMENT_URL = "enrollment.url";
+    private static final String RATE = "delivery.rate.per.minute";
+    private static final String ATTEMPTS = "delivery.max.attempts";
+    private static final String RETRY_FOR = "delivery.retry.for.minutes";
 
     private final Database database;
     private final SettingsRepository settings = new SettingsRepository();
@@ -43,7 +47,10 @@ public final class MailSettingsStore {
                 read(saved, CONNECT_TIMEOUT, s -> Duration.ofSeconds(Long.parseLong(s)), d.connectTimeout()),
                 read(saved, READ_TIMEOUT, s -> Duration.ofSeconds(Long.parseLong(s)), d.readTimeout()),
                 read(saved, PARALLEL, Integer::parseInt, d.parallelConnections()),
-                saved.getOrDefault(ENROLLMENT_URL, d.enrollmentUrl()));
+                saved.getOrDefault(ENROLLMENT_URL, d.enrollmentUrl()),
+                new DeliveryLimits(read(saved, RATE, Integer::parseInt, d.limits().messagesPerMinute()),
+                        read(saved, ATTEMPTS, Integer::parseInt, d.limits().maxAttempts()),
+                        read(saved, RETRY_FOR, s -> Duration.ofMinutes(Long.parseLong(s)), d.limits().retryFor())));
     }
 
     public void save(MailSettings mail) {
@@ -58,6 +65,9 @@ public final class MailSettingsStore {
         values.put(READ_TIMEOUT, Long.toString(mail.readTimeout().toSeconds()));
         values.put(PARALLEL, Integer.toString(mail.parallelConnections()));
         values.put(ENROLLMENT_URL, mail.enrollmentUrl());
+        values.put(RATE, Integer.toString(mail.limits().messagesPerMinute()));
+        values.put(ATTEMPTS, Integer.toString(mail.limits().maxAttempts()));
+        values.put(RETRY_FOR, Long.toString(mail.limits().retryFor().toMinutes()));
         database.write(c -> {
             settings.putAll(c, values);
             return null;

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param host                 blank: not configured, messages go to the pickup folder
  * @param parallelConnections  SMTP connections used at once, each sending many messages
+ * @param limits               rate limit and retry bounds
  */
 public record MailSettings(
         String host,
@@ -20,11 +21,12 @@ public record MailSettings(
         Duration connectTimeout,
         Duration readTimeout,
         int parallelConnections,
-        String enrollmentUrl) {
+        String enrollmentUrl,
+        DeliveryLimits limits) {
 
     public static final MailSettings DEFAULT = new MailSettings("", SmtpSecurity.STARTTLS.defaultPort(),
             SmtpSecurity.STARTTLS, "", "Helpdesk", "helpdesk@example.com", Duration.ofSeconds(15),
-            Duration.ofSeconds(60), 4, "https://enroll.example.com/");
+            Duration.ofSeconds(60), 4, "https://enroll.example.com/", DeliveryLimits.DEFAULT);
 
     public MailSettings {
         host = Objects.requireNonNullElse(host, "").strip();
@@ -35,12 +37,21 @@ public record MailSettings(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         enrollmentUrl = Objects.requireNonNullElse(enrollmentUrl, "").strip();
+        Objects.requireNonNull(limits, "limits");
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("SMTP port must be 1–65535, not " + port);
         }
         if (parallelConnections < 1 || parallelConnections > 32) {
             throw new IllegalArgumentException("parallel connections must be 1–32, not " + parallelConnections);
         }
+    }
+
+    /** Settings with the default rate limit and retry bounds. */
+    public MailSettings(String host, int port, SmtpSecurity security, String username, String fromName,
+                        String fromAddress, Duration connectTimeout, Duration readTimeout, int parallelConnections,
+                        String enrollmentUrl) {
+        this(host, port, security, username, fromName, fromAddress, connectTimeout, readTimeout, parallelConnections,
+                enrollmentUrl, DeliveryLimits.DEFAULT);
     }
 
     /** False while no SMTP host is set: mail then goes to the pickup folder. */
@@ -54,11 +65,16 @@ public record MailSettings(
 
     public MailSettings withServer(String newHost, int newPort, SmtpSecurity newSecurity, String newUsername) {
         return new MailSettings(newHost, newPort, newSecurity, newUsername, fromName, fromAddress, connectTimeout,
-                readTimeout, parallelConnections, enrollmentUrl);
+                readTimeout, parallelConnections, enrollmentUrl, limits);
     }
 
     public MailSettings withSender(String newFromName, String newFromAddress) {
         return new MailSettings(host, port, security, username, newFromName, newFromAddress, connectTimeout,
-                readTimeout, parallelConnections, enrollmentUrl);
+                readTimeout, parallelConnections, enrollmentUrl, limits);
+    }
+
+    public MailSettings withLimits(DeliveryLimits newLimits) {
+        return new MailSettings(host, port, security, username, fromName, fromAddress, connectTimeout, readTimeout,
+                parallelConnections, enrollmentUrl, newLimits);
     }
 }

@@ -27,7 +27,7 @@ import org.enrollnotifier.model.Recipient;
 public final class NotificationRepository {
 
     private static final String PENDING_COLUMNS = "id, notification_id, address, first_name, last_name, display_name,"
-            + " username, store_name, attempts, message_id";
+            + " username, store_name, attempts, message_id, first_attempt_at";
 
     /** Writes a notification and one queued delivery per recipient, in the caller's transaction. */
     public long create(Connection c, NotificationDraft draft, String operator, Instant now, List<Recipient> recipients,
@@ -92,24 +92,22 @@ public final class NotificationRepository {
 
     private Optional<PendingDelivery> claim(Connection c, long notificationId, Instant now, boolean dueRetries)
             throws SQLException {
-        String due = dueRetries ? "state = 'RETRY' AND next_attempt_at <= ?" : "state = 'QUEUED'";
+        String due = dueRetries ? "state = 'RETRY' AND next_attempt_at <= ?1" : "state = 'QUEUED'";
         try (PreparedStatement claim = c.prepareStatement("""
-                UPDATE delivery SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?
-                WHERE id = (SELECT id FROM delivery WHERE notification_id = ? AND\s""" + due + """
+                UPDATE delivery SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?1,
+                    first_attempt_at = coalesce(first_attempt_at, ?1)
+                WHERE id = (SELECT id FROM delivery WHERE notification_id = ?2 AND\s""" + due + """
                              ORDER BY id LIMIT 1)
                 RETURNING\s""" + PENDING_COLUMNS)) {
             claim.setLong(1, now.toEpochMilli());
             claim.setLong(2, notificationId);
-            if (dueRetries) {
-                claim.setLong(3, now.toEpochMilli());
-            }
             try (ResultSet rs = claim.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new PendingDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                        rs.getString(10)));
+                        rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
             }
         }
     }
@@ -218,9 +216,10 @@ public final class NotificationRepository {
         return outcomes;
     }
 
-    /** Queues the failed deliveries of a notification again, with a fresh count of attempts; returns how many. */
+    /** Queues the failed deliveries of a notification again, with fresh attempts and time; returns how many. */
     public int requeueFailed(Connection c, long notificationId) throws SQLException {
-        return update(c, "UPDATE delivery SET state = 'QUEUED', attempts = 0, next_attempt_at = NULL"
+        return update(c, "UPDATE delivery SET state = 'QUEUED', attempts = 0, next_attempt_at = NULL,"
+                + " first_attempt_at = NULL"
                 + " WHERE notification_id = ? AND state = 'FAILED'", notificationId);
     }
 

@@ -168,7 +168,10 @@ final class SchemaMigrations {
                         INSERT INTO user_count (store_id, enrolled_types, has_email, users)
                         VALUES (new.store_id, new.enrolled_types, new.email IS NOT NULL, 1)
                         ON CONFLICT DO UPDATE SET users = users + 1;
-                    END"""));
+                    END"""),
+            List.of(
+                    """
+                    ALTER TABLE delivery ADD COLUMN first_attempt_at INTEGER"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

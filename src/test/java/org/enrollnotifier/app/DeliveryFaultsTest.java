@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.enrollnotifier.mail.SmtpTransport;
+import org.enrollnotifier.model.DeliveryLimits;
 import org.enrollnotifier.model.DeliveryOutcome;
 import org.enrollnotifier.model.DeliveryState;
 import org.enrollnotifier.model.EnrollmentType;
@@ -37,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeliveryFaultsTest {
 
     private static final int RECIPIENTS = 5;
-    private static final RetryPolicy QUICK_RETRIES = new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200));
+    private static final RetryPolicy QUICK_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(1));
 
     @RegisterExtension
     final DemoWorkspace demo = new DemoWorkspace();
@@ -96,6 +98,34 @@ class DeliveryFaultsTest {
         assertEquals(QUICK_RETRIES.maxAttempts(), full.attempts());
         assertTrue(full.lastReply().contains("452 4.2.2 Mailbox full"), full.lastReply());
         assertEquals(RECIPIENTS - 1, report.counts().sent());
+    }
+
+    @Test
+    void aTransientReplyFailsOnceTheRetryTimeIsUsedUpEvenWithAttemptsLeft() {
+        server.rejectRecipient(addresses.get(1), "451 4.7.1 Greylisted");
+        MailSettings settings = settings(1);
+        RetryPolicy briefly = new RetryPolicy(10, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(1));
+
+        new DeliveryJob(demo.get().database(), new SmtpTransport(settings, new char[0]), settings, briefly,
+                Clock.systemUTC(), progress -> { }).run(notification);
+
+        DeliveryOutcome greylisted = outcomes().get(addresses.get(1));
+        assertEquals(DeliveryState.FAILED, greylisted.state());
+        assertEquals(1, greylisted.attempts());
+        assertTrue(greylisted.lastReply().contains("451 4.7.1 Greylisted"), greylisted.lastReply());
+    }
+
+    @Test
+    void theRateLimitSpacesMessagesAcrossAllConnections() {
+        MailSettings limited = settings(3).withLimits(new DeliveryLimits(240, 3, Duration.ofMinutes(1)));
+
+        DeliveryReport report = new DeliveryJob(demo.get().database(), new SmtpTransport(limited, new char[0]), limited,
+                QUICK_RETRIES, Clock.systemUTC(), progress -> { }).run(notification);
+
+        assertEquals(RECIPIENTS, report.counts().sent());
+        Duration spacing = Duration.ofMillis(60_000 / 240);
+        assertTrue(report.elapsed().compareTo(spacing.multipliedBy(RECIPIENTS - 1)) >= 0,
+                "5 messages at 240 a minute take at least 4 × 250 ms, took " + report.elapsed().toMillis() + " ms");
     }
 
     @Test

@@ -159,6 +159,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         answer = answer(out, Stage.DATA, recipient, "354 go ahead");
                         if (answer == Answer.NORMAL) {
                             String messageId = readMessage(in);
+                            if (messageId == null) {
+                                return;
+                            }
                             answer = answer(out, Stage.END_OF_DATA, recipient, "250 2.0.0 queued");
                             if (answer == Answer.NORMAL) {
                                 synchronized (received) {
@@ -205,15 +208,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return Answer.NORMAL;
     }
 
+    /** The message's Message-ID, or null when the client went away before the closing dot. */
     private static String readMessage(BufferedReader in) throws IOException {
         String messageId = "";
-        String line;
-        while ((line = in.readLine()) != null && !line.equals(".")) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.equals(".")) {
+                return messageId;
+            }
             if (messageId.isEmpty() && line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
                 messageId = line.substring(11).strip();
             }
         }
-        return messageId;
+        return null;
     }
 
     private static void send(OutputStream out, String reply) throws IOException {
