@@ -3,15 +3,22 @@ package org.enrollnotifier.cli;
 import java.io.Console;
 import java.util.Locale;
 import java.util.Map;
+import org.enrollnotifier.model.DeliveryLimits;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** SMTP settings for one run: the saved ones, overridden by options; the password from the environment or a prompt. */
 final class SmtpOptions {
 
     static final String PASSWORD_VARIABLE = "ENROLL_NOTIFIER_SMTP_PASSWORD";
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
 
     @Option(names = "--smtp-host", paramLabel = "HOST", description = "SMTP server. Without one, mail goes to the pickup folder.")
     private String host;
@@ -30,13 +37,26 @@ final class SmtpOptions {
     @Option(names = "--from", paramLabel = "ADDRESS", description = "Sender address.")
     private String from;
 
+    @Option(names = "--rate", paramLabel = "N", description = "At most N messages a minute, over all connections"
+            + " (0: no limit).")
+    private Integer rate;
+
     MailSettings apply(MailSettings saved) {
         SmtpSecurity chosenSecurity = security != null ? security : saved.security();
         int chosenPort = port != null ? port
                 : security != null ? chosenSecurity.defaultPort() : saved.port();
         MailSettings settings = saved.withServer(host != null ? host : saved.host(), chosenPort, chosenSecurity,
                 user != null ? user : saved.username());
-        return from == null ? settings : settings.withSender(settings.fromName(), from);
+        MailSettings sender = from == null ? settings : settings.withSender(settings.fromName(), from);
+        if (rate == null) {
+            return sender;
+        }
+        DeliveryLimits limits = sender.limits();
+        try {
+            return sender.withLimits(new DeliveryLimits(rate, limits.maxAttempts(), limits.retryFor()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--rate: " + e.getMessage());
+        }
     }
 
     /** The password, or null when none is needed or none could be had. */

@@ -58,6 +58,9 @@ final class SettingsView {
         field("Read timeout (s)", text("readTimeout", model.readTimeoutProperty()));
         field("Parallel connections", text("parallelConnections", model.parallelProperty()));
         field("Enrollment portal URL", text("enrollmentUrl", model.enrollmentUrlProperty()));
+        field("Messages per minute (0: no limit)", text("ratePerMinute", model.ratePerMinuteProperty()));
+        field("Attempts per message", text("maxAttempts", model.maxAttemptsProperty()));
+        field("Keep retrying for (hours)", text("retryHours", model.retryHoursProperty()));
 
         Label problems = new Label();
         problems.setId("settingsProblems");
@@ -92,7 +95,7 @@ final class SettingsView {
 
         VBox root = new VBox(10, pickupHint, form, problems, checks, outcome, buttons);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 640, 600);
+        Scene scene = new Scene(root, 680, 700);
         scene.getStylesheets().add(SettingsView.class.getResource("main.css").toExternalForm());
         stage.setScene(scene);
     }

@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import org.enrollnotifier.app.MailCheck;
 import org.enrollnotifier.app.MailSettingsStore;
 import org.enrollnotifier.app.Workspace;
+import org.enrollnotifier.model.DeliveryLimits;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
 
@@ -45,6 +46,9 @@ public final class SettingsViewModel {
     private final StringProperty readTimeout = new SimpleStringProperty(this, "readTimeout", "");
     private final StringProperty parallel = new SimpleStringProperty(this, "parallel", "");
     private final StringProperty enrollmentUrl = new SimpleStringProperty(this, "enrollmentUrl", "");
+    private final StringProperty ratePerMinute = new SimpleStringProperty(this, "ratePerMinute", "");
+    private final StringProperty maxAttempts = new SimpleStringProperty(this, "maxAttempts", "");
+    private final StringProperty retryHours = new SimpleStringProperty(this, "retryHours", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final StringBinding problems;
 
@@ -55,7 +59,8 @@ public final class SettingsViewModel {
         this.password = password;
         this.background = background;
         problems = Bindings.createStringBinding(() -> String.join(" ", problemsOf()), host, port, security,
-                username, fromName, fromAddress, connectTimeout, readTimeout, parallel, enrollmentUrl);
+                username, fromName, fromAddress, connectTimeout, readTimeout, parallel, enrollmentUrl, ratePerMinute,
+                maxAttempts, retryHours);
         security.addListener((obs, old, now) -> {
             if (now != null && old != null && port.get().equals(Integer.toString(old.defaultPort()))) {
                 port.set(Integer.toString(now.defaultPort()));
@@ -78,6 +83,9 @@ public final class SettingsViewModel {
         readTimeout.set(Long.toString(settings.readTimeout().toSeconds()));
         parallel.set(Integer.toString(settings.parallelConnections()));
         enrollmentUrl.set(settings.enrollmentUrl());
+        ratePerMinute.set(Integer.toString(settings.limits().messagesPerMinute()));
+        maxAttempts.set(Integer.toString(settings.limits().maxAttempts()));
+        retryHours.set(Long.toString(settings.limits().retryFor().toHours()));
         passwordText.set(new String(password.get()));
     }
 
@@ -90,6 +98,9 @@ public final class SettingsViewModel {
         number(connectTimeout.get(), 1, 600, "The connect timeout", found);
         number(readTimeout.get(), 1, 3_600, "The read timeout", found);
         number(parallel.get(), 1, 32, "Parallel connections", found);
+        number(ratePerMinute.get(), 0, 100_000, "Messages per minute", found);
+        number(maxAttempts.get(), 1, 50, "Attempts", found);
+        number(retryHours.get(), 1, 720, "Retry for (hours)", found);
         MailCheck.addressProblem(fromAddress.get()).ifPresent(problem -> found.add("From address: " + problem));
         MailCheck.headerTextProblem("From name", fromName.get()).ifPresent(found::add);
         String url = enrollmentUrl.get().strip();
@@ -115,7 +126,8 @@ public final class SettingsViewModel {
         return new MailSettings(host.get(), Integer.parseInt(port.get().strip()), security.get(), username.get(),
                 fromName.get(), fromAddress.get(), Duration.ofSeconds(Long.parseLong(connectTimeout.get().strip())),
                 Duration.ofSeconds(Long.parseLong(readTimeout.get().strip())), Integer.parseInt(parallel.get().strip()),
-                enrollmentUrl.get());
+                enrollmentUrl.get(), new DeliveryLimits(Integer.parseInt(ratePerMinute.get().strip()),
+                        Integer.parseInt(maxAttempts.get().strip()), Duration.ofHours(Long.parseLong(retryHours.get().strip()))));
     }
 
     /** Saves the settings and keeps the password for this session; then calls {@code saved}. */
@@ -196,6 +208,18 @@ public final class SettingsViewModel {
 
     public StringProperty enrollmentUrlProperty() {
         return enrollmentUrl;
+    }
+
+    public StringProperty ratePerMinuteProperty() {
+        return ratePerMinute;
+    }
+
+    public StringProperty maxAttemptsProperty() {
+        return maxAttempts;
+    }
+
+    public StringProperty retryHoursProperty() {
+        return retryHours;
     }
 
     public ReadOnlyStringProperty outcomeProperty() {

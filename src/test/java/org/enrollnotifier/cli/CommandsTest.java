@@ -134,5 +134,8 @@ class CommandsTest {
         cli.reset();
         assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--subject", "two\nlines", "--dry-run"));
         assertTrue(cli.err().contains("--subject"), cli.err());
+        cli.reset();
+        assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--search", "Kim", "--yes", "--rate", "-5"));
+        assertTrue(cli.err().startsWith("--rate: messages per minute must be"), cli.err());
     }
 }

@@ -72,12 +72,16 @@ class SettingsViewModelTest {
         model.usernameProperty().set("helpdesk");
         model.passwordProperty().set("s3cret-Pa55");
         model.parallelProperty().set("8");
+        model.ratePerMinuteProperty().set("120");
+        model.maxAttemptsProperty().set("7");
         model.save(() -> { });
 
         MailSettings saved = new MailSettingsStore(workspace).load();
         assertEquals("smtp.corp.example", saved.host());
         assertEquals("helpdesk", saved.username());
         assertEquals(8, saved.parallelConnections());
+        assertEquals(120, saved.limits().messagesPerMinute());
+        assertEquals(7, saved.limits().maxAttempts());
         assertEquals("s3cret-Pa55", new String(password.get()));
         demo.reopen();
         try (var files = Files.walk(demo.folder())) {
