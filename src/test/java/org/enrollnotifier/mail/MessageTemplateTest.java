@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MessageTemplateTest {
 
@@ -48,6 +51,22 @@ class MessageTemplateTest {
         assertFalse(html.contains("<script>"), html);
         assertTrue(html.contains("&lt;script&gt;x()&lt;/script&gt; Tom &amp; Jerry "
                 + "&lt;script&gt;alert(1)&lt;/script&gt; Smith &amp; Sons"), html);
+    }
+
+    static Stream<String> placeholders() {
+        return MessageTemplate.PLACEHOLDERS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("placeholders")
+    void everyPlaceholderValueIsEscapedInTheHtmlPart(String placeholder) {
+        String hostile = "<img src=x onerror=alert(1)>&\"'";
+
+        String html = MessageTemplate.renderHtml("Value: {" + placeholder + "}", Map.of(placeholder, hostile));
+
+        assertFalse(html.contains("<img"), html);
+        assertFalse(html.contains("onerror=alert(1)>"), html);
+        assertTrue(html.contains("&lt;img"), html);
     }
 
     @Test
