@@ -9,6 +9,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -126,6 +128,24 @@ class DeliveryFaultsTest {
         Duration spacing = Duration.ofMillis(60_000 / 240);
         assertTrue(report.elapsed().compareTo(spacing.multipliedBy(RECIPIENTS - 1)) >= 0,
                 "5 messages at 240 a minute take at least 4 × 250 ms, took " + report.elapsed().toMillis() + " ms");
+    }
+
+    @Test
+    void cancellingWhileWaitingForTheRateLimitEndsPromptlyAndLeavesNothingSending() throws Exception {
+        MailSettings slow = settings(2).withLimits(new DeliveryLimits(1, 3, Duration.ofMinutes(1)));
+        DeliveryJob job = new DeliveryJob(demo.get().database(), new SmtpTransport(slow, new char[0]), slow,
+                QUICK_RETRIES, Clock.systemUTC(), progress -> { });
+        CompletableFuture<DeliveryReport> running =
+                CompletableFuture.supplyAsync(() -> job.run(notification));
+        assertTrue(server.awaitReceived(1, Duration.ofSeconds(10)), "the first message goes at once");
+
+        job.cancel();
+        DeliveryReport report = running.get(10, TimeUnit.SECONDS);
+
+        assertEquals(DeliveryReport.Outcome.CANCELLED, report.outcome());
+        assertEquals(1, report.counts().sent());
+        assertTrue(outcomes().values().stream().noneMatch(o -> o.state() == DeliveryState.SENDING
+                || o.state() == DeliveryState.QUEUED), outcomes().toString());
     }
 
     @Test
