@@ -47,6 +47,11 @@ public final class OperatorLog {
         }
     }
 
+    /** The file being written now; the handler rotates it to {@code -1} and {@code -2} when it is full. */
+    public static Path currentFile(Path dataFolder) {
+        return dataFolder.resolve(FILE_PATTERN.replace("%g", "0"));
+    }
+
     public static Logger logger(Class<?> owner) {
         return Logger.getLogger(owner.getName());
     }

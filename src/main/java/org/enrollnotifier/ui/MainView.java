@@ -55,6 +55,7 @@ public final class MainView {
             search.requestFocus();
             search.selectAll();
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::showAbout);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::changePageOnPageKeys);
         return scene;
     }
@@ -115,14 +116,23 @@ public final class MainView {
         settings.setOnAction(e -> new SettingsView(root.getScene().getWindow(), new SettingsViewModel(
                 services.workspace(), services.mailSettings(), services.password(), services.queries())).show());
 
+        Button about = new Button("?");
+        about.setId("openAbout");
+        about.setTooltip(new Tooltip("About Enroll Notifier: version, data folder and log file (F1)"));
+        about.setOnAction(e -> showAbout());
+
         HBox toolbar = new HBox(new Label("Identity store"), stores, search, new Label("Show"), filter, spacer(),
-                storesButton, history, settings, notify);
+                storesButton, history, settings, notify, about);
         // the search box gives way when the window narrows; labels and buttons keep their words
         toolbar.getChildren().stream().filter(node -> node instanceof Labeled)
                 .forEach(node -> ((Labeled) node).setMinWidth(Region.USE_PREF_SIZE));
         search.setMinWidth(140);
         toolbar.getStyleClass().add("toolbar");
         return toolbar;
+    }
+
+    private void showAbout() {
+        new AboutView(root.getScene().getWindow(), services.workspace().folder()).show();
     }
 
     private StackPane tableWithLoadingIndicator() {

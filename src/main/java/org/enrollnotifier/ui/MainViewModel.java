@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
@@ -74,6 +77,8 @@ public final class MainViewModel {
     /** The page the newest request asked for; {@link #pageIndex} follows once it has arrived. */
     private int requestedPage;
     private long newestRequest;
+    /** The store to select when the stores first arrive; null for "All identity stores". */
+    private String preferredStoreName;
     /** Touched only by the background worker, which runs one task at a time. */
     private UserPager pager;
 
@@ -89,7 +94,21 @@ public final class MainViewModel {
         checkedIds.addListener((SetChangeListener<Long>) change -> showChecks());
     }
 
-    /** Reads the identity stores, then the first page of all of them. */
+    /**
+     * Opens on the identity store and page size the operator left the window with; call before
+     * {@link #start()}. A store that no longer exists, or a page size not offered, is ignored.
+     */
+    public void restore(Optional<String> storeName, OptionalInt size) {
+        preferredStoreName = storeName.orElse(null);
+        size.stream().filter(PAGE_SIZES::contains).forEach(pageSize::set);
+    }
+
+    /** The identity store to remember, by name; empty until the stores have been read. */
+    public Optional<String> selectedStoreName() {
+        return Optional.ofNullable(selectedStore.get()).map(StoreChoice::name);
+    }
+
+    /** Reads the identity stores, then the first page of the one restored, else of all of them. */
     public void start() {
         loading.set(true);
         background.run(directory::stores, this::showStores, e -> fail("Could not read the identity stores.", e));
@@ -108,11 +127,12 @@ public final class MainViewModel {
         List<StoreChoice> choices = new ArrayList<>();
         choices.add(StoreChoice.allOf(stores));
         stores.stream().map(StoreChoice::of).forEach(choices::add);
-        Long keep = selectedStore.get() == null ? null : selectedStore.get().storeId();
+        StoreChoice current = selectedStore.get();
+        Predicate<StoreChoice> wanted = current == null
+                ? choice -> choice.name().equals(preferredStoreName)
+                : choice -> Objects.equals(choice.storeId(), current.storeId());
         storeChoices.setAll(choices);
-        StoreChoice selection = choices.stream()
-                .filter(choice -> Objects.equals(choice.storeId(), keep))
-                .findFirst().orElse(choices.get(0));
+        StoreChoice selection = choices.stream().filter(wanted).findFirst().orElse(choices.get(0));
         if (selection.equals(selectedStore.get())) {
             load(requestedPage);
         } else {

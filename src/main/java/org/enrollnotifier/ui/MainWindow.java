@@ -1,25 +1,50 @@
 package org.enrollnotifier.ui;
 
+import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.enrollnotifier.app.WindowPreferences;
+import org.enrollnotifier.model.WindowState;
 
-/** Puts the helpdesk window on a stage, starts reading the stores, and offers to resume unsent mail. */
+/**
+ * Puts the helpdesk window on a stage as the operator last left it, starts reading the stores, and
+ * offers to resume unsent mail. Its size, position, store and page size are saved when it closes.
+ */
 public final class MainWindow {
 
     public static final String TITLE = "Enroll Notifier";
+    private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
 
     private MainWindow() {
     }
 
     public static MainViewModel show(Stage stage, Services services) {
+        WindowPreferences preferences = services.windowPreferences();
+        WindowState saved = preferences.load();
         MainViewModel model = new MainViewModel(services.directory(), services.queries());
+        model.restore(saved.storeName(), saved.pageSize());
         MainView view = new MainView(model, services);
         stage.setTitle(TITLE);
         stage.setScene(view.createScene());
         stage.setMinWidth(900);
         stage.setMinHeight(500);
+        WindowPlacement.apply(stage, saved.bounds());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(stage, model, preferences));
         stage.show();
         model.start();
         new NotifyFlow(stage, services).offerToResume();
         return model;
+    }
+
+    /** Failing to remember the window must not stop the application from closing. */
+    private static void remember(Stage stage, MainViewModel model, WindowPreferences preferences) {
+        try {
+            preferences.save(new WindowState(WindowPlacement.of(stage), model.selectedStoreName(),
+                    OptionalInt.of(model.pageSizeProperty().get())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remember the window's size and position", e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.enrollnotifier.app.MailSettingsStore;
 import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.app.StoreAdmin;
 import org.enrollnotifier.app.UserDirectory;
+import org.enrollnotifier.app.WindowPreferences;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.MailSettings;
 
@@ -38,6 +39,10 @@ public record Services(Workspace workspace, Background queries, Background deliv
 
     public StoreAdmin storeAdmin() {
         return new StoreAdmin(workspace);
+    }
+
+    public WindowPreferences windowPreferences() {
+        return new WindowPreferences(workspace);
     }
 
     public MailSettingsStore mailSettings() {
