@@ -7,9 +7,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -40,6 +42,9 @@ final class AboutView {
         purpose.setWrapText(true);
 
         GridPane facts = new GridPane();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        facts.getColumnConstraints().add(labels);
         facts.setHgap(10);
         facts.setVgap(8);
         facts.addRow(0, new Label("Version"), copyable("aboutVersion", AppVersion.current()));

@@ -75,7 +75,7 @@ public final class MainView {
         search.setPromptText("Search name, username, email");
         HBox.setHgrow(search, Priority.ALWAYS);
         search.setMaxWidth(420);
-        search.setPrefWidth(300);
+        search.setPrefWidth(240);
         search.setTooltip(new Tooltip("First name, last name, display name, username or email (Ctrl+F)"));
         PauseTransition debounce = new PauseTransition(SEARCH_DEBOUNCE);
         debounce.setOnFinished(e -> model.searchTextProperty().set(search.getText()));
@@ -98,7 +98,8 @@ public final class MainView {
         notify.setOnAction(e -> new NotifyFlow(root.getScene().getWindow(), services)
                 .compose(model.recipientSelection(), model.audience()));
 
-        Button storesButton = new Button("Identity stores…");
+        Button storesButton = new Button("Stores…");
+        storesButton.setTooltip(new Tooltip("Identity stores: import from CSV, LDIF or LDAP, re-import, rename, delete"));
         storesButton.setId("openStores");
         storesButton.setOnAction(e -> new StoresView(root.getScene().getWindow(), new StoresViewModel(services.directory(),
                 services.directoryImport(), services.storeAdmin(), services.queries(), services.imports(),
