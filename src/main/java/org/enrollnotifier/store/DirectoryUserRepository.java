@@ -118,9 +118,13 @@ public final class DirectoryUserRepository {
         String text = query.search().isEmpty()
                 ? "SELECT coalesce(sum(u.users), 0), coalesce(sum(u.users) FILTER (WHERE u.has_email = 0), 0)"
                         + " FROM user_count u WHERE " + sql.where()
-                : "SELECT count(*), count(*) - count(u.email) FROM directory_user u WHERE " + sql.where();
+                : "SELECT count(*), count(*) - count(u.email) FROM " + sql.fromMatchesFirst();
         try (PreparedStatement select = c.prepareStatement(text)) {
-            sql.bind(select, 1);
+            if (query.search().isEmpty()) {
+                sql.bind(select, 1);
+            } else {
+                sql.bindMatchesFirst(select, 1);
+            }
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return new UserCounts(rs.getLong(1), rs.getLong(2));

@@ -19,6 +19,8 @@ final class UserQuerySql {
             List.of("u.display_key", "u.username_key", "u.email_key", "u.first_name", "u.last_name");
 
     private final StringBuilder where = new StringBuilder("1 = 1");
+    /** The FTS5 query for the search's longer terms; null when there are none. */
+    private String match;
     private final List<Object> parameters = new ArrayList<>();
     private final List<String> sortExpressions;
     private final boolean ascending;
@@ -73,8 +75,7 @@ final class UserQuerySql {
             }
         }
         if (!phrases.isEmpty()) {
-            where.append(" AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)");
-            parameters.add(String.join(" AND ", phrases));
+            match = String.join(" AND ", phrases);
         }
     }
 
@@ -92,8 +93,31 @@ final class UserQuerySql {
         };
     }
 
+    /** The filter for queries that read the users' table first, e.g. in a sort order. */
     String where() {
-        return where.toString();
+        return match == null ? where.toString()
+                : where + " AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
+    }
+
+    /**
+     * The users' table, and the search index first when there is a search: counting from the
+     * index's matches beats probing them for every user of the store.
+     */
+    String fromMatchesFirst() {
+        return match == null ? "directory_user u WHERE " + where
+                : "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid"
+                        + " WHERE directory_user_search MATCH ? AND " + where;
+    }
+
+    /** Binds the parameters of {@link #fromMatchesFirst()} from {@code index}; returns the next free index. */
+    int bindMatchesFirst(PreparedStatement statement, int index) throws SQLException {
+        if (match != null) {
+            statement.setString(index++, match);
+        }
+        for (Object parameter : parameters) {
+            statement.setObject(index++, parameter);
+        }
+        return index;
     }
 
     List<String> sortExpressions() {
@@ -117,6 +141,9 @@ final class UserQuerySql {
     int bind(PreparedStatement statement, int index) throws SQLException {
         for (Object parameter : parameters) {
             statement.setObject(index++, parameter);
+        }
+        if (match != null) {
+            statement.setString(index++, match);
         }
         return index;
     }
