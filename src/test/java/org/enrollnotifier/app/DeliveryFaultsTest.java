@@ -108,8 +108,7 @@ class DeliveryFaultsTest {
         MailSettings settings = settings(1);
         RetryPolicy briefly = new RetryPolicy(10, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(1));
 
-        new DeliveryJob(demo.get().database(), new SmtpTransport(settings, new char[0]), settings, briefly,
-                Clock.systemUTC(), progress -> { }).run(notification);
+        job(settings, briefly).run(notification);
 
         DeliveryOutcome greylisted = outcomes().get(addresses.get(1));
         assertEquals(DeliveryState.FAILED, greylisted.state());
@@ -121,8 +120,7 @@ class DeliveryFaultsTest {
     void theRateLimitSpacesMessagesAcrossAllConnections() {
         MailSettings limited = settings(3).withLimits(new DeliveryLimits(240, 3, Duration.ofMinutes(1)));
 
-        DeliveryReport report = new DeliveryJob(demo.get().database(), new SmtpTransport(limited, new char[0]), limited,
-                QUICK_RETRIES, Clock.systemUTC(), progress -> { }).run(notification);
+        DeliveryReport report = job(limited, QUICK_RETRIES).run(notification);
 
         assertEquals(RECIPIENTS, report.counts().sent());
         Duration spacing = Duration.ofMillis(60_000 / 240);
@@ -133,8 +131,7 @@ class DeliveryFaultsTest {
     @Test
     void cancellingWhileWaitingForTheRateLimitEndsPromptlyAndLeavesNothingSending() throws Exception {
         MailSettings slow = settings(2).withLimits(new DeliveryLimits(1, 3, Duration.ofMinutes(1)));
-        DeliveryJob job = new DeliveryJob(demo.get().database(), new SmtpTransport(slow, new char[0]), slow,
-                QUICK_RETRIES, Clock.systemUTC(), progress -> { });
+        DeliveryJob job = job(slow, QUICK_RETRIES);
         CompletableFuture<DeliveryReport> running =
                 CompletableFuture.supplyAsync(() -> job.run(notification));
         assertTrue(server.awaitReceived(1, Duration.ofSeconds(10)), "the first message goes at once");
@@ -219,9 +216,12 @@ class DeliveryFaultsTest {
     }
 
     private DeliveryReport run(int connections) {
-        MailSettings settings = settings(connections);
-        return new DeliveryJob(demo.get().database(), new SmtpTransport(settings, new char[0]), settings, QUICK_RETRIES,
-                Clock.systemUTC(), progress -> { }).run(notification);
+        return job(settings(connections), QUICK_RETRIES).run(notification);
+    }
+
+    private DeliveryJob job(MailSettings settings, RetryPolicy retries) {
+        return new DeliveryJob(demo.get().database(), new SmtpTransport(settings, new char[0]), settings, retries,
+                Clock.systemUTC(), progress -> { });
     }
 
     private MailSettings settings(int connections) {
