@@ -23,8 +23,4 @@ public record DeliveryLimits(int messagesPerMinute, int maxAttempts, Duration re
         }
         Objects.requireNonNull(retryFor, "retryFor");
     }
-
-    public boolean rateLimited() {
-        return messagesPerMinute > 0;
-    }
 }

@@ -13,9 +13,4 @@ public enum DeliveryState {
     public String label() {
         return label;
     }
-
-    /** Neither sent nor failed yet. */
-    public boolean isPending() {
-        return this != SENT && this != FAILED;
-    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,10 +37,6 @@ public record DirectoryUser(
         enrolledTypes = enrolledTypes.isEmpty()
                 ? Collections.unmodifiableSet(EnumSet.noneOf(EnrollmentType.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(enrolledTypes));
-    }
-
-    public Optional<String> emailAddress() {
-        return Optional.ofNullable(email);
     }
 
     public boolean isEnrolled() {

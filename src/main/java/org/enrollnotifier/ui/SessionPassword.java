@@ -17,8 +17,4 @@ public final class SessionPassword {
         Arrays.fill(password, '\0');
         password = newPassword.clone();
     }
-
-    public synchronized boolean isKnown() {
-        return password.length > 0;
-    }
 }
