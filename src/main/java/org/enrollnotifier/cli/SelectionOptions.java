@@ -36,15 +36,7 @@ final class SelectionOptions {
 
     /** Words for the notification's history, like the window's. */
     String audience() {
-        StringBuilder words = new StringBuilder("Everyone listed in ")
-                .append(store == null ? "all identity stores" : store);
-        if (!search.isBlank()) {
-            words.append(", search \"").append(search.strip()).append('"');
-        }
-        if (!parseFilter().equals(EnrollmentFilter.ALL_USERS)) {
-            words.append(", ").append(parseFilter().label());
-        }
-        return words.toString();
+        return new UserQuery(null, search, parseFilter(), UserSort.DEFAULT).audience(store);
     }
 
     private Long storeId(UserDirectory directory) {

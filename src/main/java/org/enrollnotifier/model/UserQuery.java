@@ -18,6 +18,24 @@ public record UserQuery(Long storeId, String search, EnrollmentFilter filter, Us
         Objects.requireNonNull(sort, "sort");
     }
 
+    /**
+     * Whom this query addresses, in words for dialogs and history: "Everyone listed in Corp,
+     * search "smith", Not enrolled".
+     *
+     * @param storeName the store's name; null for all identity stores
+     */
+    public String audience(String storeName) {
+        StringBuilder words = new StringBuilder("Everyone listed in ")
+                .append(storeName == null ? "all identity stores" : storeName);
+        if (!search.isEmpty()) {
+            words.append(", search \"").append(search).append('"');
+        }
+        if (!filter.equals(EnrollmentFilter.ALL_USERS)) {
+            words.append(", ").append(filter.label());
+        }
+        return words.toString();
+    }
+
     public UserQuery withStore(Long newStoreId) {
         return new UserQuery(newStoreId, search, filter, sort);
     }

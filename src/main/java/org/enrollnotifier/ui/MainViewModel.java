@@ -2,7 +2,6 @@ package org.enrollnotifier.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -268,15 +267,7 @@ public final class MainViewModel {
             return CountText.of(checkedIds.size(), "checked user");
         }
         UserQuery query = currentQuery();
-        StringBuilder words = new StringBuilder("Everyone listed in ").append(query.storeId() == null
-                ? StoreChoice.ALL_STORES.toLowerCase(Locale.ROOT) : selectedStore.get().name());
-        if (!query.search().isEmpty()) {
-            words.append(", search \"").append(query.search()).append('"');
-        }
-        if (!query.filter().equals(EnrollmentFilter.ALL_USERS)) {
-            words.append(", ").append(query.filter().label());
-        }
-        return words.toString();
+        return query.audience(query.storeId() == null ? null : selectedStore.get().name());
     }
 
     public ObservableList<StoreChoice> storeChoices() {
