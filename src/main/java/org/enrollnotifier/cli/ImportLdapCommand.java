@@ -1,6 +1,5 @@
 package org.enrollnotifier.cli;
 
-import java.io.Console;
 import org.enrollnotifier.app.UserSources;
 import org.enrollnotifier.app.UserSources.LdapQuery;
 import org.enrollnotifier.app.Workspace;
@@ -32,21 +31,13 @@ final class ImportLdapCommand extends ImportingCommand {
 
     @Override
     int run(Workspace workspace) {
-        char[] password = password();
+        char[] password = Passwords.fromEnvironmentOrPrompt(PASSWORD_VARIABLE, System.getenv(), System.console(),
+                "Password for %s: ", bindDn);
         if (password == null) {
             err().println("The directory needs a password: set " + PASSWORD_VARIABLE + " or run in a terminal to be asked.");
             return EnrollNotifierCommand.FAILED;
         }
         LdapQuery query = new LdapQuery(url, bindDn, password, baseDn, filter, startTls);
         return importInto(workspace, StoreKind.LDAP, query.toString(), UserSources.ldap(query));
-    }
-
-    private char[] password() {
-        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
-        if (fromEnvironment != null) {
-            return fromEnvironment.toCharArray();
-        }
-        Console console = System.console();
-        return console == null ? null : console.readPassword("Password for %s: ", bindDn);
     }
 }

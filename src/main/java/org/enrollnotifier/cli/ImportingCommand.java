@@ -44,9 +44,8 @@ abstract class ImportingCommand extends DataFolderCommand {
 
     /** Records read, at most once a second. */
     private static final class Progress implements ImportListener {
-        private static final long INTERVAL_NANOS = 1_000_000_000L;
         private final PrintWriter err;
-        private long lastPrinted = System.nanoTime();
+        private final OncePerSecond pace = new OncePerSecond(false);
 
         Progress(PrintWriter err) {
             this.err = err;
@@ -54,9 +53,7 @@ abstract class ImportingCommand extends DataFolderCommand {
 
         @Override
         public void progress(long recordsRead) {
-            long now = System.nanoTime();
-            if (now - lastPrinted >= INTERVAL_NANOS) {
-                lastPrinted = now;
+            if (pace.due()) {
                 err.println("read " + recordsRead + " records");
                 err.flush();
             }

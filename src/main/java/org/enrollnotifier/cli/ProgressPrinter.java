@@ -11,10 +11,8 @@ import org.enrollnotifier.model.FailedDelivery;
 /** Delivery progress on stderr: a line at most once a second, and the outcome with every failure. */
 final class ProgressPrinter implements Consumer<DeliveryProgress> {
 
-    private static final long INTERVAL_NANOS = 1_000_000_000L;
-
     private final PrintWriter err;
-    private long lastPrinted = System.nanoTime() - INTERVAL_NANOS;
+    private final OncePerSecond pace = new OncePerSecond(true);
 
     ProgressPrinter(PrintWriter err) {
         this.err = err;
@@ -22,11 +20,9 @@ final class ProgressPrinter implements Consumer<DeliveryProgress> {
 
     @Override
     public synchronized void accept(DeliveryProgress progress) {
-        long now = System.nanoTime();
-        if (now - lastPrinted < INTERVAL_NANOS && !progress.counts().finished()) {
+        if (!pace.due() && !progress.counts().finished()) {
             return;
         }
-        lastPrinted = now;
         err.printf("%s · %.1f messages/s%n", describe(progress.counts()), progress.messagesPerSecond());
         err.flush();
     }

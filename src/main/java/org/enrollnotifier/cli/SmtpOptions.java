@@ -64,14 +64,8 @@ final class SmtpOptions {
         if (!settings.smtpConfigured() || !settings.needsLogin()) {
             return new char[0];
         }
-        String fromEnvironment = environment.get(PASSWORD_VARIABLE);
-        if (fromEnvironment != null) {
-            return fromEnvironment.toCharArray();
-        }
-        if (console == null) {
-            return null;
-        }
-        return console.readPassword("SMTP password for %s at %s: ", settings.username(), settings.host());
+        return Passwords.fromEnvironmentOrPrompt(PASSWORD_VARIABLE, environment, console,
+                "SMTP password for %s at %s: ", settings.username(), settings.host());
     }
 
     /** Accepts the modes in any case. */
