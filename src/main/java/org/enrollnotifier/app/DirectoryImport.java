@@ -2,6 +2,8 @@ package org.enrollnotifier.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ public final class DirectoryImport {
         }, () -> {
             StagingSink sink = new StagingSink(listener);
             reader.read(sink);
-            sink.flush();
+            sink.batch.flush();
             return apply(name, kind, source, sink.problems);
         });
     }
@@ -101,7 +103,7 @@ public final class DirectoryImport {
         }, () -> {
             EnrollmentRows rows = new EnrollmentRows(listener);
             new EnrollmentCsvSource(file).read(rows);
-            rows.flush();
+            rows.batch.flush();
             Instant now = clock.instant();
             EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id()));
             List<ImportProblem> problems = new ArrayList<>(rows.problems);
@@ -162,9 +164,44 @@ public final class DirectoryImport {
     }
 
     /** Stages enrollment rows in batches as they are read. */
+    /** Writes a batch of staged rows into a TEMP table. */
+    @FunctionalInterface
+    private interface StagingWrite<T> {
+        void write(Connection c, List<T> rows) throws SQLException;
+    }
+
+    /** Rows read from a source, written to the staging table a batch at a time. */
+    private final class Batch<T> {
+        private final StagingWrite<T> write;
+        private final List<T> rows = new ArrayList<>(BATCH);
+
+        Batch(StagingWrite<T> write) {
+            this.write = write;
+        }
+
+        /** @return true when the row filled the batch, which has then been written */
+        boolean add(T row) {
+            rows.add(row);
+            if (rows.size() < BATCH) {
+                return false;
+            }
+            flush();
+            return true;
+        }
+
+        void flush() {
+            List<T> staged = List.copyOf(rows);
+            rows.clear();
+            database.scratch(c -> {
+                write.write(c, staged);
+                return null;
+            });
+        }
+    }
+
     private final class EnrollmentRows implements EnrollmentSink {
         private final ImportListener listener;
-        private final List<EnrollmentStaging.Row> batch = new ArrayList<>(BATCH);
+        private final Batch<EnrollmentStaging.Row> batch = new Batch<>(enrollment::add);
         private final List<ImportProblem> problems = new ArrayList<>();
         private long read;
 
@@ -174,10 +211,9 @@ public final class DirectoryImport {
 
         @Override
         public void record(EnrollmentRecord record) {
-            batch.add(new EnrollmentStaging.Row(record.key(), record.byEmail(), record.types(), record.enrolledAt()));
             read++;
-            if (batch.size() == BATCH) {
-                flush();
+            if (batch.add(new EnrollmentStaging.Row(record.key(), record.byEmail(), record.types(),
+                    record.enrolledAt()))) {
                 listener.progress(read);
             }
         }
@@ -191,21 +227,12 @@ public final class DirectoryImport {
         public boolean cancelled() {
             return listener.cancelled();
         }
-
-        void flush() {
-            List<EnrollmentStaging.Row> staged = List.copyOf(batch);
-            batch.clear();
-            database.scratch(c -> {
-                enrollment.add(c, staged);
-                return null;
-            });
-        }
     }
 
     /** Stages users in batches as they are read, and keeps every problem for the report. */
     private final class StagingSink implements ImportSink {
         private final ImportListener listener;
-        private final List<DirectoryUser> batch = new ArrayList<>(BATCH);
+        private final Batch<DirectoryUser> batch = new Batch<>(staging::add);
         private final List<ImportProblem> problems = new ArrayList<>();
 
         StagingSink(ImportListener listener) {
@@ -215,9 +242,6 @@ public final class DirectoryImport {
         @Override
         public void user(DirectoryUser user) {
             batch.add(user);
-            if (batch.size() == BATCH) {
-                flush();
-            }
         }
 
         @Override
@@ -233,15 +257,6 @@ public final class DirectoryImport {
         @Override
         public boolean cancelled() {
             return listener.cancelled();
-        }
-
-        void flush() {
-            List<DirectoryUser> staged = List.copyOf(batch);
-            batch.clear();
-            database.scratch(c -> {
-                staging.add(c, staged);
-                return null;
-            });
         }
     }
 }
