@@ -109,8 +109,7 @@ public final class MainViewModel {
 
     /** Reads the identity stores, then the first page of the one restored, else of all of them. */
     public void start() {
-        loading.set(true);
-        background.run(directory::stores, this::showStores, e -> fail("Could not read the identity stores.", e));
+        refresh();
     }
 
     /** Reads the stores and the listing again, after an import, a rename or a delete changed them. */
