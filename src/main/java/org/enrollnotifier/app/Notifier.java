@@ -10,11 +10,10 @@ import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.NotificationSummary;
 import org.enrollnotifier.model.Recipient;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.store.Database;
-import org.enrollnotifier.store.DirectoryUserRepository;
 import org.enrollnotifier.store.NotificationRepository;
+import org.enrollnotifier.store.RecipientSnapshot;
 
 /**
  * Notify users: resolve whom a selection addresses, preview the message, and queue it. Queuing
@@ -24,7 +23,6 @@ import org.enrollnotifier.store.NotificationRepository;
 public final class Notifier {
 
     private final Database database;
-    private final DirectoryUserRepository users = new DirectoryUserRepository();
     private final NotificationRepository outbox = new NotificationRepository();
     private final Clock clock;
 
@@ -45,9 +43,10 @@ public final class Notifier {
         return MessageTemplate.defaultMessage();
     }
 
-    public RecipientList resolve(RecipientSelection selection, Set<EnrollmentType> types) {
+    /** Whom the selection addresses with these types; close the result when done with it. */
+    public Recipients resolve(RecipientSelection selection, Set<EnrollmentType> types) {
         int mask = EnrollmentType.toMask(types);
-        return database.read(c -> users.recipients(c, selection, mask));
+        return new Recipients(database, database.scratch(c -> RecipientSnapshot.create(c, selection, mask)));
     }
 
     /** The message as this recipient would read it. */
@@ -62,14 +61,14 @@ public final class Notifier {
      *
      * @return the new notification's id
      */
-    public long queue(NotificationDraft draft, RecipientList recipients, MailSettings settings) {
+    public long queue(NotificationDraft draft, Recipients recipients, MailSettings settings) {
         DraftCheck.requireValid(draft);
-        if (recipients.recipients().isEmpty()) {
+        if (recipients.counts().recipients() == 0) {
             throw new IllegalArgumentException("There is no one to notify.");
         }
         String operator = System.getProperty("user.name", "");
-        return database.write(c -> outbox.create(c, draft, operator, clock.instant(), recipients.recipients(),
-                recipients.leftOut().size(), () -> UUID.randomUUID() + "@" + messageDomain(settings)));
+        return database.write(c -> outbox.create(c, draft, operator, clock.instant(), recipients.snapshot(),
+                UUID.randomUUID().toString(), messageDomain(settings)));
     }
 
     /** Notifications with messages neither sent nor failed, to offer resuming them. */

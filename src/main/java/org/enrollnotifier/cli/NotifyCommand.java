@@ -8,17 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.enrollnotifier.app.DraftCheck;
 import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.UserDirectory;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.EnrollmentType;
-import org.enrollnotifier.model.LeftOutReason;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientCounts;
 import org.enrollnotifier.model.RecipientSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,21 +58,23 @@ final class NotifyCommand extends SendingCommand {
         Set<EnrollmentType> wanted = TypeNames.parseList(spec.commandLine(), types);
         NotificationDraft draft = new NotificationDraft(checkedSubject(), checkedMessage(), wanted,
                 selection.audience());
-        RecipientList list = notifier.resolve(new RecipientSelection(selection.query(directory), Set.of()), wanted);
-        printRecipients(list);
-        if (dryRun || list.recipients().isEmpty()) {
-            return 0;
+        try (Recipients list = notifier.resolve(new RecipientSelection(selection.query(directory), Set.of()),
+                wanted)) {
+            printRecipients(list.counts());
+            if (dryRun || list.counts().recipients() == 0) {
+                return 0;
+            }
+            MailSettings settings = settings(workspace);
+            if (!confirmed(list.counts().recipients())) {
+                return EnrollNotifierCommand.FAILED;
+            }
+            char[] password = password(settings);
+            if (password == null) {
+                return EnrollNotifierCommand.FAILED;
+            }
+            long id = notifier.queue(draft, list, settings);
+            return deliver(workspace, settings, password, id).allSent() ? 0 : EnrollNotifierCommand.FAILED;
         }
-        MailSettings settings = settings(workspace);
-        if (!confirmed(list.recipients().size())) {
-            return EnrollNotifierCommand.FAILED;
-        }
-        char[] password = password(settings);
-        if (password == null) {
-            return EnrollNotifierCommand.FAILED;
-        }
-        long id = notifier.queue(draft, list, settings);
-        return deliver(workspace, settings, password, id).allSent() ? 0 : EnrollNotifierCommand.FAILED;
     }
 
     private String checkedSubject() {
@@ -106,15 +107,14 @@ final class NotifyCommand extends SendingCommand {
         }
     }
 
-    private void printRecipients(RecipientList list) {
-        out().println(list.recipients().size() + " recipients");
-        Map<LeftOutReason, Long> leftOut = list.leftOutCounts();
-        out().println(list.leftOut().size() + " left out");
-        leftOut.forEach((reason, count) -> out().println("  " + count + " " + reason.label()));
+    private void printRecipients(RecipientCounts counts) {
+        out().println(counts.recipients() + " recipients");
+        out().println(counts.leftOutTotal() + " left out");
+        counts.leftOut().forEach((reason, count) -> out().println("  " + count + " " + reason.label()));
         out().flush();
     }
 
-    private boolean confirmed(int recipients) {
+    private boolean confirmed(long recipients) {
         if (yes) {
             return true;
         }

@@ -9,72 +9,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
-import org.enrollnotifier.model.LeftOutReason;
-import org.enrollnotifier.model.LeftOutUser;
-import org.enrollnotifier.model.Recipient;
-import org.enrollnotifier.model.RecipientList;
-import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
 
 /** The {@code directory_user} table: bulk insert, counts, and keyset-paged listings. */
 public final class DirectoryUserRepository {
 
-    private static final String COLUMNS = "u.id, u.store_id, s.name, u.external_id, u.username, u.first_name,"
+    static final String COLUMNS = "u.id, u.store_id, s.name, u.external_id, u.username, u.first_name,"
             + " u.last_name, u.display_name, u.email, u.department, u.enrolled_types, u.enrolled_at";
-    private static final int COLUMN_COUNT = 12;
+    static final int COLUMN_COUNT = 12;
     private static final String FROM = " FROM directory_user u JOIN identity_store s ON s.id = u.store_id";
 
     /** A user and where it stands in the listing's order. */
     public record KeyedUser(DirectoryUser user, SortKey key) {
-    }
-
-    /**
-     * Everyone a selection addresses, each with why they are left out (null: they get the message):
-     * no email address, already enrolled with every type in {@code typesMask}, or an address that
-     * an earlier user in display-name order already has (compared case-insensitively).
-     * One query; nothing is paged through in Java.
-     */
-    public RecipientList recipients(Connection c, RecipientSelection selection, int typesMask) throws SQLException {
-        UserQuerySql sql = new UserQuerySql(selection.query());
-        String addressed = selection.byChecks() ? "u.id IN (SELECT value FROM json_each(?))" : sql.where();
-        String text = "WITH addressed AS (SELECT " + COLUMNS + ", u.display_key" + FROM + " WHERE " + addressed + "),"
-                + " eligible AS (SELECT id, row_number() OVER (PARTITION BY lower(email) ORDER BY display_key, id) AS n"
-                + "   FROM addressed WHERE email IS NOT NULL AND (enrolled_types & ?) <> ?)"
-                + " SELECT a.*, CASE WHEN a.email IS NULL THEN 'NO_EMAIL'"
-                + "   WHEN (a.enrolled_types & ?) = ? THEN 'ALREADY_ENROLLED'"
-                + "   WHEN e.n > 1 THEN 'DUPLICATE_ADDRESS' END"
-                + " FROM addressed a LEFT JOIN eligible e ON e.id = a.id ORDER BY a.display_key, a.id";
-        try (PreparedStatement select = c.prepareStatement(text)) {
-            int index;
-            if (selection.byChecks()) {
-                select.setString(1, selection.checkedIds().stream().map(String::valueOf)
-                        .collect(Collectors.joining(",", "[", "]")));
-                index = 2;
-            } else {
-                index = sql.bind(select, 1);
-            }
-            for (int i = 0; i < 4; i++) {
-                select.setInt(index++, typesMask);
-            }
-            List<Recipient> recipients = new ArrayList<>();
-            List<LeftOutUser> leftOut = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    DirectoryUser user = readUser(rs);
-                    String reason = rs.getString(COLUMN_COUNT + 2);
-                    if (reason == null) {
-                        recipients.add(new Recipient(user, user.email()));
-                    } else {
-                        leftOut.add(new LeftOutUser(user, LeftOutReason.valueOf(reason)));
-                    }
-                }
-            }
-            return new RecipientList(recipients, leftOut);
-        }
     }
 
     /** Inserts users into a store, in the caller's transaction. */
@@ -189,7 +138,7 @@ public final class DirectoryUserRepository {
         return new SortKey(values);
     }
 
-    private static DirectoryUser readUser(ResultSet rs) throws SQLException {
+    static DirectoryUser readUser(ResultSet rs) throws SQLException {
         long enrolledAt = rs.getLong(12);
         Instant enrolledAtInstant = rs.wasNull() ? null : Instant.ofEpochMilli(enrolledAt);
         return new DirectoryUser(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),

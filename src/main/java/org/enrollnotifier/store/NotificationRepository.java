@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.enrollnotifier.model.DeliveryCounts;
 import org.enrollnotifier.model.DeliveryOutcome;
 import org.enrollnotifier.model.DeliveryState;
@@ -18,7 +17,6 @@ import org.enrollnotifier.model.NotificationContent;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.NotificationSummary;
 import org.enrollnotifier.model.PendingDelivery;
-import org.enrollnotifier.model.Recipient;
 
 /**
  * The outbox: {@code notification} and its {@code delivery} rows. Deliverers work from the
@@ -29,9 +27,16 @@ public final class NotificationRepository {
     private static final String PENDING_COLUMNS = "id, notification_id, address, first_name, last_name, display_name,"
             + " username, store_name, attempts, message_id, first_attempt_at";
 
-    /** Writes a notification and one queued delivery per recipient, in the caller's transaction. */
-    public long create(Connection c, NotificationDraft draft, String operator, Instant now, List<Recipient> recipients,
-                       int leftOutCount, Supplier<String> messageIds) throws SQLException {
+    /**
+     * Writes a notification and one queued delivery per recipient of the snapshot, in the caller's
+     * transaction, in one statement. Message-IDs are {@code <messageIdPrefix>.<user id>@<domain>}:
+     * unique as long as the prefix is unique per notification.
+     *
+     * @throws IllegalStateException if recipients were deleted from the directory since the snapshot
+     *     was taken; the caller's transaction must then be rolled back
+     */
+    public long create(Connection c, NotificationDraft draft, String operator, Instant now,
+                       RecipientSnapshot recipients, String messageIdPrefix, String messageDomain) throws SQLException {
         long notificationId;
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO notification (created_at, operator, audience, subject, message_template,
@@ -43,29 +48,28 @@ public final class NotificationRepository {
             insert.setString(4, draft.subject());
             insert.setString(5, draft.messageTemplate());
             insert.setInt(6, EnrollmentType.toMask(draft.types()));
-            insert.setInt(7, leftOutCount);
+            insert.setLong(7, recipients.counts().leftOutTotal());
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 notificationId = rs.getLong(1);
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO delivery (notification_id, user_id, address, first_name, last_name, display_name,
-                    username, store_name, state, message_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)""")) {
-            for (Recipient recipient : recipients) {
-                insert.setLong(1, notificationId);
-                insert.setLong(2, recipient.user().id());
-                insert.setString(3, recipient.address());
-                insert.setString(4, recipient.user().firstName());
-                insert.setString(5, recipient.user().lastName());
-                insert.setString(6, recipient.user().displayName());
-                insert.setString(7, recipient.user().username());
-                insert.setString(8, recipient.user().storeName());
-                insert.setString(9, messageIds.get());
-                insert.addBatch();
+        // in user id order, every index of the outbox grows at its end
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (notification_id, user_id, address,"
+                + " first_name, last_name, display_name, username, store_name, state, message_id)"
+                + " SELECT ?1, u.id, t.address, u.first_name, u.last_name, u.display_name, u.username, s.name,"
+                + "   'QUEUED', ?2 || '.' || u.id || '@' || ?3"
+                + " FROM " + recipients.table() + " t CROSS JOIN directory_user u ON u.id = t.user_id"
+                + " JOIN identity_store s ON s.id = u.store_id WHERE t.left_out = 0 ORDER BY t.user_id")) {
+            insert.setLong(1, notificationId);
+            insert.setString(2, messageIdPrefix);
+            insert.setString(3, messageDomain);
+            int queued = insert.executeUpdate();
+            if (queued != recipients.counts().recipients()) {
+                throw new IllegalStateException((recipients.counts().recipients() - queued) + " of the recipients"
+                        + " were deleted from their identity store since the list was made; nothing was queued."
+                        + " Review the recipients again.");
             }
-            insert.executeBatch();
         }
         return notificationId;
     }

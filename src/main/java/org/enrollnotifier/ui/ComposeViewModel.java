@@ -3,7 +3,6 @@ package org.enrollnotifier.ui;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -24,19 +23,20 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import org.enrollnotifier.app.DraftCheck;
 import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.app.RecipientExport;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.model.EnrollmentType;
-import org.enrollnotifier.model.LeftOutReason;
 import org.enrollnotifier.model.LeftOutUser;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.Recipient;
-import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientCounts;
 import org.enrollnotifier.model.RecipientSelection;
 
 /**
@@ -57,10 +57,12 @@ public final class ComposeViewModel {
     private final ObservableSet<EnrollmentType> types = FXCollections.observableSet(EnumSet.allOf(EnrollmentType.class));
     private final StringProperty subject = new SimpleStringProperty(this, "subject", Notifier.defaultSubject());
     private final StringProperty message = new SimpleStringProperty(this, "message", Notifier.defaultMessage());
-    private final ReadOnlyObjectWrapper<RecipientList> recipientList =
-            new ReadOnlyObjectWrapper<>(this, "recipientList", new RecipientList(List.of(), List.of()));
-    private final ObservableList<Recipient> recipients = FXCollections.observableArrayList();
-    private final ObservableList<LeftOutUser> leftOut = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RecipientCounts> counts =
+            new ReadOnlyObjectWrapper<>(this, "counts", RecipientCounts.NONE);
+    private final CursorPages<Recipient> recipientPages;
+    private final CursorPages<LeftOutUser> leftOutPages;
+    /** The resolved recipients shown; null while there are none. */
+    private Recipients resolved;
     private final ReadOnlyBooleanWrapper resolving = new ReadOnlyBooleanWrapper(this, "resolving", false);
     private final ReadOnlyBooleanWrapper queuing = new ReadOnlyBooleanWrapper(this, "queuing", false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
@@ -84,6 +86,8 @@ public final class ComposeViewModel {
         this.selection = selection;
         this.audience = audience;
         this.background = background;
+        recipientPages = new CursorPages<>(background, e -> fail("Could not read the recipients.", e));
+        leftOutPages = new CursorPages<>(background, e -> fail("Could not read the recipients.", e));
         subjectProblem = Bindings.createStringBinding(() -> String.join(" ", DraftCheck.subjectProblems(subject.get())),
                 subject);
         messageProblem = Bindings.createStringBinding(() -> String.join(" ", DraftCheck.messageProblems(message.get())),
@@ -91,15 +95,17 @@ public final class ComposeViewModel {
         typesProblem = Bindings.createStringBinding(() -> types.isEmpty() ? "Select at least one enrollment type." : "",
                 types);
         recipientSummary = Bindings.createStringBinding(() -> resolving.get() ? "Finding recipients…"
-                : CountText.of(recipients.size(), "recipient"), recipients, resolving);
-        leftOutSummary = Bindings.createStringBinding(this::describeLeftOut, recipientList);
+                : CountText.of(counts.get().recipients(), "recipient"), counts, resolving);
+        leftOutSummary = Bindings.createStringBinding(this::describeLeftOut, counts);
         previewText = Bindings.createStringBinding(() -> previewRecipient.get() == null ? ""
                 : Notifier.preview(message.get(), previewRecipient.get(), selectedTypes(), settings),
                 message, previewRecipient, types);
-        canNotify = Bindings.createBooleanBinding(() -> !resolving.get() && !queuing.get() && !recipients.isEmpty()
-                        && subjectProblem.get().isEmpty() && messageProblem.get().isEmpty() && typesProblem.get().isEmpty(),
-                resolving, queuing, recipients, subjectProblem, messageProblem, typesProblem);
+        canNotify = Bindings.createBooleanBinding(() -> !resolving.get() && !queuing.get()
+                        && counts.get().recipients() > 0 && subjectProblem.get().isEmpty()
+                        && messageProblem.get().isEmpty() && typesProblem.get().isEmpty(),
+                resolving, queuing, counts, subjectProblem, messageProblem, typesProblem);
         types.addListener((SetChangeListener<EnrollmentType>) change -> resolve());
+        recipientPages.items().addListener((ListChangeListener<Recipient>) change -> keepPreviewOnPage());
     }
 
     /** Resolves the recipients for the first time. */
@@ -109,7 +115,8 @@ public final class ComposeViewModel {
 
     private void resolve() {
         if (types.isEmpty()) {
-            showRecipients(new RecipientList(List.of(), List.of()));
+            newestResolve++;
+            showRecipients(null);
             return;
         }
         Set<EnrollmentType> wanted = selectedTypes();
@@ -118,6 +125,8 @@ public final class ComposeViewModel {
         background.run(() -> notifier.resolve(selection, wanted), list -> {
             if (request == newestResolve) {
                 showRecipients(list);
+            } else {
+                release(list);
             }
         }, e -> {
             if (request == newestResolve) {
@@ -134,23 +143,51 @@ public final class ComposeViewModel {
         return selected;
     }
 
-    private void showRecipients(RecipientList list) {
-        Recipient previewed = previewRecipient.get();
-        recipientList.set(list);
-        recipients.setAll(list.recipients());
-        leftOut.setAll(list.leftOut());
-        previewRecipient.set(previewed != null && list.recipients().contains(previewed) ? previewed
-                : list.recipients().isEmpty() ? null : list.recipients().get(0));
+    private void showRecipients(Recipients list) {
+        release(resolved);
+        resolved = list;
+        if (list == null) {
+            counts.set(RecipientCounts.NONE);
+            recipientPages.clear();
+            leftOutPages.clear();
+        } else {
+            counts.set(list.counts());
+            recipientPages.show(list::recipients, list.counts().recipients());
+            leftOutPages.show(list::leftOut, list.counts().leftOutTotal());
+        }
         resolving.set(false);
     }
 
+    /** The previewed recipient stays while on the page shown; otherwise the page's first is previewed. */
+    private void keepPreviewOnPage() {
+        List<Recipient> page = recipientPages.items();
+        if (!page.contains(previewRecipient.get())) {
+            previewRecipient.set(page.isEmpty() ? null : page.get(0));
+        }
+    }
+
+    private void release(Recipients list) {
+        if (list != null) {
+            background.run(() -> {
+                list.close();
+                return list;
+            }, closed -> { }, e -> LOG.log(Level.WARNING, "Could not free a recipient list", e));
+        }
+    }
+
+    /** Frees the recipients' scratch space; call when the dialog closes. */
+    public void close() {
+        newestResolve++;
+        release(resolved);
+        resolved = null;
+    }
+
     private String describeLeftOut() {
-        List<LeftOutUser> left = recipientList.get().leftOut();
-        if (left.isEmpty()) {
+        RecipientCounts current = counts.get();
+        if (current.leftOutTotal() == 0) {
             return "No one left out.";
         }
-        Map<LeftOutReason, Long> counts = recipientList.get().leftOutCounts();
-        return CountText.number(left.size()) + " left out: " + counts.entrySet().stream()
+        return CountText.number(current.leftOutTotal()) + " left out: " + current.leftOut().entrySet().stream()
                 .filter(entry -> entry.getValue() > 0)
                 .map(entry -> CountText.number(entry.getValue()) + " " + entry.getKey().label())
                 .collect(Collectors.joining(", ")) + ".";
@@ -158,12 +195,12 @@ public final class ComposeViewModel {
 
     /** Saves the recipients and the left-out users as CSV; reports the outcome in words. */
     public void exportTo(Path file, Consumer<String> done) {
-        RecipientList list = recipientList.get();
-        background.run(() -> {
-            RecipientExport.write(file, list);
-            return file;
-        }, saved -> done.accept("Saved " + CountText.of(list.recipients().size() + list.leftOut().size(), "row")
-                + " to " + saved + "."), e -> {
+        Recipients list = resolved;
+        if (list == null) {
+            return;
+        }
+        background.run(() -> RecipientExport.write(file, list),
+                rows -> done.accept("Saved " + CountText.of(rows, "row") + " to " + file + "."), e -> {
                     LOG.log(Level.WARNING, "Export to " + file + " failed", e);
                     done.accept("Could not save " + file + ": " + ProblemText.of(e));
                 });
@@ -176,7 +213,7 @@ public final class ComposeViewModel {
         }
         NotificationDraft draft = new NotificationDraft(subject.get().strip(), message.get(), selectedTypes(),
                 audience);
-        RecipientList list = recipientList.get();
+        Recipients list = resolved;
         queuing.set(true);
         background.run(() -> notifier.queue(draft, list, settings), id -> {
             queuing.set(false);
@@ -204,16 +241,26 @@ public final class ComposeViewModel {
         return message;
     }
 
+    /** The page of recipients shown. */
     public ObservableList<Recipient> recipients() {
-        return recipients;
+        return recipientPages.items();
     }
 
+    /** The page of left-out users shown. */
     public ObservableList<LeftOutUser> leftOut() {
-        return leftOut;
+        return leftOutPages.items();
     }
 
-    public ReadOnlyObjectProperty<RecipientList> recipientListProperty() {
-        return recipientList.getReadOnlyProperty();
+    CursorPages<Recipient> recipientPages() {
+        return recipientPages;
+    }
+
+    CursorPages<LeftOutUser> leftOutPages() {
+        return leftOutPages;
+    }
+
+    public ReadOnlyObjectProperty<RecipientCounts> countsProperty() {
+        return counts.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty resolvingProperty() {

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.NotificationSummary;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.testkit.DeliverMain;
@@ -43,10 +43,10 @@ class DeliveryCrashTest {
         int recipients;
         try (Workspace workspace = Workspace.open(folder)) {
             Notifier notifier = new Notifier(workspace);
-            RecipientList list = notifier.resolve(new RecipientSelection(
+            Recipients list = notifier.resolve(new RecipientSelection(
                     UserQuery.EVERYONE.withFilter(EnrollmentFilter.NOT_ENROLLED), Set.of()),
                     EnumSet.allOf(EnrollmentType.class));
-            recipients = list.recipients().size();
+            recipients = (int) list.counts().recipients();
             notification = notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
                     EnumSet.allOf(EnrollmentType.class), "crash test"), list, MailSettings.DEFAULT);
         }

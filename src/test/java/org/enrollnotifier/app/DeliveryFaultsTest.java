@@ -21,13 +21,12 @@ import org.enrollnotifier.model.DeliveryState;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.testkit.DemoWorkspace;
-import org.enrollnotifier.testkit.ScriptedSmtpServer;
 import org.enrollnotifier.testkit.ScriptedSmtpServer.Stage;
+import org.enrollnotifier.testkit.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,12 +53,17 @@ class DeliveryFaultsTest {
     void queue() throws Exception {
         server = new ScriptedSmtpServer();
         Notifier notifier = new Notifier(demo.get());
-        RecipientList found = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+        Recipients found = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
-        RecipientList list = new RecipientList(found.recipients().subList(0, RECIPIENTS), List.of());
-        addresses = list.recipients().stream().map(r -> r.address().toLowerCase()).toList();
+        Set<Long> firstFew = found.recipients(null, RECIPIENTS).items().stream().map(r -> r.user().id())
+                .collect(Collectors.toSet());
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, firstFew),
+                EnumSet.allOf(EnrollmentType.class));
         notification = notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
                 EnumSet.allOf(EnrollmentType.class), "test"), list, settings(1));
+        // in the order they are sent
+        addresses = new History(demo.get()).outcomes(notification, null).stream()
+                .map(o -> o.address().toLowerCase()).toList();
     }
 
     @AfterEach

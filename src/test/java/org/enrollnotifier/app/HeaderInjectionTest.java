@@ -10,13 +10,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.model.DeliveryOutcome;
 import org.enrollnotifier.model.DeliveryState;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
@@ -46,9 +46,9 @@ class HeaderInjectionTest {
             return id;
         });
         Notifier notifier = new Notifier(demo.get());
-        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withStore(storeId), Set.of()),
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withStore(storeId), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
-        assertEquals(2, list.recipients().size());
+        assertEquals(2, list.counts().recipients());
         MailSettings settings = LoopbackSmtp.settingsFor(SMTP);
         long id = notifier.queue(new NotificationDraft("Enroll, {firstName}", "Hello {displayName}",
                 EnumSet.allOf(EnrollmentType.class), "test"), list, settings);

@@ -14,7 +14,6 @@ import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.NotificationSummary;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.store.NotificationRepository;
@@ -39,21 +38,21 @@ class NotifierTest {
 
     @Test
     void queueingWritesTheNotificationAndOneQueuedDeliveryPerRecipient() {
-        RecipientList list = notifier.resolve(new RecipientSelection(
+        Recipients list = notifier.resolve(new RecipientSelection(
                 UserQuery.EVERYONE.withFilter(EnrollmentFilter.NOT_ENROLLED), Set.of()), EnumSet.of(EnrollmentType.SMS));
         long id = notifier.queue(draft("Please enroll"), list, MailSettings.DEFAULT);
 
         DeliveryCounts counts = workspace.database().read(c -> new NotificationRepository().counts(c, id));
-        assertEquals(new DeliveryCounts(list.recipients().size(), 0, 0), counts);
+        assertEquals(new DeliveryCounts((int) list.counts().recipients(), 0, 0), counts);
         NotificationSummary summary = notifier.unfinished().get(0);
         assertEquals(id, summary.id());
         assertEquals("Please enroll", summary.subject());
-        assertEquals(list.recipients().size(), distinctMessageIdsEndingWith("@example.com"));
+        assertEquals((int) list.counts().recipients(), distinctMessageIdsEndingWith("@example.com"));
     }
 
     @Test
     void aDraftThatCannotBeSentQueuesNothing() {
-        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> notifier.queue(draft("Line one\r\nBcc: everyone@example.com"), list, MailSettings.DEFAULT));
@@ -64,7 +63,7 @@ class NotifierTest {
 
     @Test
     void anEmptyRecipientListQueuesNothing() {
-        RecipientList none = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("nobody at all"),
+        Recipients none = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("nobody at all"),
                 Set.of()), EnumSet.allOf(EnrollmentType.class));
         assertThrows(IllegalArgumentException.class, () -> notifier.queue(draft("Hello"), none, MailSettings.DEFAULT));
         assertTrue(notifier.unfinished().isEmpty());

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Set;
 import org.enrollnotifier.app.MailSettingsStore;
 import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.UserDirectory;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientCounts;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreSummary;
 import org.enrollnotifier.model.UserQuery;
@@ -63,20 +64,20 @@ class CommandsTest {
     void notifyDryRunCountsWhatTheWindowWouldAddress() throws StartupProblem {
         assertEquals(0, cli.run("--data-dir", folder.toString(), "notify", "--store", "Demo · Contoso (Active Directory)",
                 "--filter", "not-enrolled-with:sms", "--types", "SMS,windows-hello", "--dry-run"), cli.err());
-        RecipientList expected;
+        RecipientCounts expected;
         try (Workspace workspace = Workspace.open(folder)) {
             UserDirectory directory = new UserDirectory(workspace);
             long contoso = directory.stores().stream().filter(s -> s.store().name().contains("Contoso"))
                     .findFirst().orElseThrow().store().id();
             expected = new Notifier(workspace).resolve(new RecipientSelection(UserQuery.EVERYONE.withStore(contoso)
                             .withFilter(EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS)), Set.of()),
-                    EnumSet.of(EnrollmentType.SMS, EnrollmentType.WINDOWS_HELLO));
+                    EnumSet.of(EnrollmentType.SMS, EnrollmentType.WINDOWS_HELLO)).counts();
             assertTrue(new Notifier(workspace).unfinished().isEmpty(), "a dry run queues nothing");
         }
         List<String> lines = cli.out().lines().toList();
-        assertEquals(expected.recipients().size() + " recipients", lines.get(0));
-        assertEquals(expected.leftOut().size() + " left out", lines.get(1));
-        expected.leftOutCounts().forEach((reason, count) ->
+        assertEquals(expected.recipients() + " recipients", lines.get(0));
+        assertEquals(expected.leftOutTotal() + " left out", lines.get(1));
+        expected.leftOut().forEach((reason, count) ->
                 assertTrue(lines.contains("  " + count + " " + reason.label()), cli.out()));
         assertEquals(0, SMTP.getReceivedMessages().length);
     }
@@ -110,7 +111,7 @@ class CommandsTest {
     void deliverSendsWhatWasQueuedToThePickupFolder() throws Exception {
         try (Workspace workspace = Workspace.open(folder)) {
             Notifier notifier = new Notifier(workspace);
-            RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+            Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
                     EnumSet.allOf(EnrollmentType.class));
             notifier.queue(new NotificationDraft("Hi", "Hello {firstName}",
                     EnumSet.allOf(EnrollmentType.class), "test"), list,

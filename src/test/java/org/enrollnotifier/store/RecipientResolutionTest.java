@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.LeftOutReason;
-import org.enrollnotifier.model.Recipient;
-import org.enrollnotifier.model.RecipientList;
+import org.enrollnotifier.model.RecipientCounts;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
@@ -55,53 +54,60 @@ class RecipientResolutionTest {
 
     @Test
     void usersWithoutEmailAlreadyEnrolledOrSharingAnAddressAreLeftOutWithTheirReason() {
-        RecipientList list = resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
+        RecipientSnapshot list = resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
                 EnumSet.of(EnrollmentType.SMS));
 
-        assertEquals(List.of("ada", "ed"), usernames(list.recipients()));
+        assertEquals(List.of("ada", "ed"), recipients(list));
         assertEquals(Map.of("bob", LeftOutReason.NO_EMAIL, "cy", LeftOutReason.ALREADY_ENROLLED,
-                        "di", LeftOutReason.ALREADY_ENROLLED, "fay", LeftOutReason.DUPLICATE_ADDRESS),
-                list.leftOut().stream().collect(Collectors.toMap(l -> l.user().username(), l -> l.reason())));
-        assertEquals(Map.of(LeftOutReason.NO_EMAIL, 1L, LeftOutReason.ALREADY_ENROLLED, 2L,
-                LeftOutReason.DUPLICATE_ADDRESS, 1L), list.leftOutCounts());
+                        "di", LeftOutReason.ALREADY_ENROLLED, "fay", LeftOutReason.DUPLICATE_ADDRESS), leftOut(list));
+        assertEquals(new RecipientCounts(2, Map.of(LeftOutReason.NO_EMAIL, 1L, LeftOutReason.ALREADY_ENROLLED, 2L,
+                LeftOutReason.DUPLICATE_ADDRESS, 1L)), list.counts());
     }
 
     @Test
     void aUserMissingOneOfTheSelectedTypesStillGetsTheMessage() {
-        RecipientList list = resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
+        RecipientSnapshot list = resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
                 EnumSet.of(EnrollmentType.SMS, EnrollmentType.AUTHENTICATOR));
-        assertEquals(List.of("ada", "cy", "di", "ed"), usernames(list.recipients()));
+        assertEquals(List.of("ada", "cy", "di", "ed"), recipients(list));
     }
 
     @Test
     void checkedUsersAreTheRecipientsWhateverTheQuery() {
         long cy = idOf("cy");
         long ada = idOf("ada");
-        RecipientList list = resolve(new RecipientSelection(
+        RecipientSnapshot list = resolve(new RecipientSelection(
                 UserQuery.EVERYONE.withFilter(EnrollmentFilter.ENROLLED).withSearch("nobody"), Set.of(cy, ada)),
                 EnumSet.of(EnrollmentType.AUTHENTICATOR));
-        assertEquals(List.of("ada", "cy"), usernames(list.recipients()));
-        assertEquals(List.of(), list.leftOut());
+        assertEquals(List.of("ada", "cy"), recipients(list));
+        assertEquals(Map.of(), leftOut(list));
     }
 
     @Test
     void withoutChecksTheQueryDecidesAcrossAllPages() {
-        RecipientList list = resolve(new RecipientSelection(
+        RecipientSnapshot list = resolve(new RecipientSelection(
                 UserQuery.EVERYONE.withStore(storeId).withFilter(EnrollmentFilter.NOT_ENROLLED), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
-        assertEquals(List.of("ada", "ed"), usernames(list.recipients()));
-        assertEquals(2, list.leftOut().size());
+        assertEquals(List.of("ada", "ed"), recipients(list));
+        assertEquals(2, list.counts().leftOutTotal());
     }
 
     private long idOf(String username) {
         return database.read(c -> users.page(c, UserQuery.EVERYONE.withSearch(username), null, 10)).get(0).user().id();
     }
 
-    private RecipientList resolve(RecipientSelection selection, Set<EnrollmentType> types) {
-        return database.read(c -> users.recipients(c, selection, EnrollmentType.toMask(types)));
+    private RecipientSnapshot resolve(RecipientSelection selection, Set<EnrollmentType> types) {
+        return database.scratch(c -> RecipientSnapshot.create(c, selection, EnrollmentType.toMask(types)));
     }
 
-    private static List<String> usernames(List<Recipient> recipients) {
-        return recipients.stream().map(r -> r.user().username()).toList();
+    private List<RecipientSnapshot.Row> rows(RecipientSnapshot snapshot, boolean leftOut) {
+        return database.scratch(c -> snapshot.page(c, leftOut, null, 100));
+    }
+
+    private List<String> recipients(RecipientSnapshot snapshot) {
+        return rows(snapshot, false).stream().map(r -> r.user().username()).toList();
+    }
+
+    private Map<String, LeftOutReason> leftOut(RecipientSnapshot snapshot) {
+        return rows(snapshot, true).stream().collect(Collectors.toMap(r -> r.user().username(), r -> r.reason()));
     }
 }

@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.enrollnotifier.app.DeliveryJob;
 import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.store.NotificationRepository;
@@ -27,7 +27,7 @@ public record SentNotification(long id, int recipients, String failedAddress, St
 
     public static SentNotification create(Workspace workspace, String search) {
         Notifier notifier = new Notifier(workspace);
-        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch(search), Set.of()),
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch(search), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
         long id = notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
                 EnumSet.allOf(EnrollmentType.class), "search " + search), list, MailSettings.DEFAULT);
@@ -47,7 +47,7 @@ public record SentNotification(long id, int recipients, String failedAddress, St
             new NotificationRepository().markFailed(c, deliveryId, REPLY);
             return address;
         });
-        return new SentNotification(id, list.recipients().size(), failed, REPLY);
+        return new SentNotification(id, (int) list.counts().recipients(), failed, REPLY);
     }
 
     public static long messagesIn(Path dataFolder) throws IOException {

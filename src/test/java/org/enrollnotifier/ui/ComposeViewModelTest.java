@@ -15,6 +15,8 @@ import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.LeftOutReason;
 import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.Recipient;
+import org.enrollnotifier.model.RecipientCounts;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.testkit.DemoWorkspace;
@@ -49,7 +51,8 @@ class ComposeViewModelTest {
         assertEquals("", model.subjectProblemProperty().get());
         assertEquals("", model.messageProblemProperty().get());
         assertTrue(model.canNotifyProperty().get());
-        assertEquals(CountText.of(model.recipients().size(), "recipient"), model.recipientSummaryProperty().get());
+        assertEquals(CountText.of(model.countsProperty().get().recipients(), "recipient"),
+                model.recipientSummaryProperty().get());
     }
 
     @Test
@@ -77,10 +80,9 @@ class ComposeViewModelTest {
 
     @Test
     void narrowingTheTypesReconsidersWhoIsAlreadyEnrolled() {
-        long enrolledWithEverything = model.recipientListProperty().get().leftOutCounts()
-                .get(LeftOutReason.ALREADY_ENROLLED);
+        long enrolledWithEverything = model.countsProperty().get().leftOut().get(LeftOutReason.ALREADY_ENROLLED);
         model.types().retainAll(Set.of(EnrollmentType.SMS));
-        long enrolledWithSms = model.recipientListProperty().get().leftOutCounts().get(LeftOutReason.ALREADY_ENROLLED);
+        long enrolledWithSms = model.countsProperty().get().leftOut().get(LeftOutReason.ALREADY_ENROLLED);
         assertTrue(enrolledWithSms > enrolledWithEverything, enrolledWithSms + " vs " + enrolledWithEverything);
         assertTrue(model.recipients().stream().noneMatch(r -> r.user().enrolledTypes().contains(EnrollmentType.SMS)));
         assertTrue(model.leftOutSummaryProperty().get().contains("already enrolled"), model.leftOutSummaryProperty().get());
@@ -104,7 +106,8 @@ class ComposeViewModelTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals("Display name,Email,Username,Identity store,Enrolled types,Will be notified,Left out because",
                 lines.get(0));
-        assertEquals(1 + model.recipients().size() + model.leftOut().size(), lines.size());
+        RecipientCounts counts = model.countsProperty().get();
+        assertEquals(1 + counts.recipients() + counts.leftOutTotal(), lines.size());
         assertTrue(outcome.get().startsWith("Saved "), outcome.get());
     }
 
@@ -115,6 +118,33 @@ class ComposeViewModelTest {
         assertTrue(queued.get() > 0);
         var unfinished = new Notifier(WORKSPACE.get()).unfinished();
         assertTrue(unfinished.stream().anyMatch(n -> n.id() == queued.get()
-                && n.counts().total() == model.recipients().size()));
+                && n.counts().total() == model.countsProperty().get().recipients()));
+    }
+
+    @Test
+    void aLongListIsReviewedPageByPage() {
+        ComposeViewModel everyone = new ComposeViewModel(new Notifier(WORKSPACE.get()), MailSettings.DEFAULT,
+                new RecipientSelection(UserQuery.EVERYONE, Set.of()), "test", background);
+        everyone.start();
+        long total = everyone.countsProperty().get().recipients();
+        CursorPages<Recipient> pages = everyone.recipientPages();
+        List<Recipient> first = List.copyOf(everyone.recipients());
+        assertEquals(CursorPages.PAGE_SIZE, first.size());
+        assertEquals(String.format("1–100 of %,d", total), pages.positionProperty().get());
+        assertFalse(pages.hasPreviousProperty().get());
+
+        pages.next();
+
+        List<Recipient> second = List.copyOf(everyone.recipients());
+        assertEquals(String.format("101–200 of %,d", total), pages.positionProperty().get());
+        assertEquals(CursorPages.PAGE_SIZE, second.size());
+        assertTrue(second.stream().noneMatch(first::contains), "the second page repeats none of the first");
+        assertEquals(second.get(0), everyone.previewRecipientProperty().get());
+
+        pages.previous();
+
+        assertEquals(first, everyone.recipients());
+        assertFalse(pages.hasPreviousProperty().get());
+        everyone.close();
     }
 }

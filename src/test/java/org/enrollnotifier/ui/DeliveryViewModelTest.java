@@ -8,12 +8,12 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.enrollnotifier.app.DeliveryJob;
 import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.UserQuery;
@@ -34,9 +34,9 @@ class DeliveryViewModelTest {
     void queue() throws StartupProblem {
         workspace = demo.get();
         Notifier notifier = new Notifier(workspace);
-        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
-        recipients = list.recipients().size();
+        recipients = (int) list.counts().recipients();
         notificationId = notifier.queue(new NotificationDraft("Hi", "Hello {firstName}",
                 EnumSet.allOf(EnrollmentType.class), "test"), list, MailSettings.DEFAULT);
     }

@@ -11,12 +11,12 @@ import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -41,9 +41,9 @@ class ResumeOfferTest {
     void start(Stage stage) throws StartupProblem {
         workspace = Workspace.open(folder);
         Notifier notifier = new Notifier(workspace);
-        RecipientList list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
-        queued = list.recipients().size();
+        queued = (int) list.counts().recipients();
         notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class), "test"),
                 list, MailSettings.DEFAULT);
         window = new WindowUnderTest(stage, workspace);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +26,7 @@ import org.enrollnotifier.app.ImportListener;
 import org.enrollnotifier.app.ImportResult;
 import org.enrollnotifier.app.MailCheck;
 import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.UserDirectory;
 import org.enrollnotifier.app.UserPager;
 import org.enrollnotifier.app.UserSources;
@@ -33,7 +35,6 @@ import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
-import org.enrollnotifier.model.RecipientList;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.StoreKind;
@@ -82,7 +83,7 @@ public final class Benchmark {
             long queued = queueAll(workspace, store);
             String host = smtpHost == null ? "127.0.0.1" : smtpHost;
             int port = smtpHost == null ? sink.port() : smtpPort;
-            send(workspace, host, port, sendCount, parallel);
+            send(workspace, store, host, port, sendCount, parallel);
             row("peak heap", peakHeapMegabytes() + " MB", "after " + queued + " recipients queued");
         }
     }
@@ -117,27 +118,40 @@ public final class Benchmark {
         }
     }
 
-    private long queueAll(Workspace workspace, UserQuery store) throws Exception {
-        Notifier notifier = new Notifier(workspace);
-        long start = System.nanoTime();
-        RecipientList list = notifier.resolve(new RecipientSelection(store.withFilter(EnrollmentFilter.NOT_ENROLLED),
-                Set.of()), EnumSet.allOf(EnrollmentType.class));
-        notifier.queue(draft(), list, MailSettings.DEFAULT);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        row("resolve + queue Notify All Users", String.format("%.2f s", seconds),
-                list.recipients().size() + " recipients, one transaction");
-        return list.recipients().size();
+    /** Queues "Notify All Users" twice: for the store's unenrolled users, and for everyone in it. */
+    private long queueAll(Workspace workspace, UserQuery store) {
+        long unenrolled = queue(workspace, store.withFilter(EnrollmentFilter.NOT_ENROLLED), "unenrolled users");
+        long everyone = queue(workspace, store, "every user");
+        return unenrolled + everyone;
     }
 
-    private void send(Workspace workspace, String host, int port, int count, int parallel) throws Exception {
+    private long queue(Workspace workspace, UserQuery query, String whom) {
+        Notifier notifier = new Notifier(workspace);
+        long start = System.nanoTime();
+        try (Recipients list = notifier.resolve(new RecipientSelection(query, Set.of()),
+                EnumSet.allOf(EnrollmentType.class))) {
+            double resolved = (System.nanoTime() - start) / 1e9;
+            notifier.queue(draft(), list, MailSettings.DEFAULT);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            row("resolve + queue, " + whom, String.format("%.2f s", seconds), String.format(
+                    "%,d recipients (%,d left out); resolve %.2f s, queue %.2f s, one transaction",
+                    list.counts().recipients(), list.counts().leftOutTotal(), resolved, seconds - resolved));
+            return list.counts().recipients();
+        }
+    }
+
+    private void send(Workspace workspace, UserQuery store, String host, int port, int count, int parallel)
+            throws Exception {
         MailSettings settings = new MailSettings(host, port, SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
                 Duration.ofSeconds(10), Duration.ofSeconds(30), parallel, "https://enroll.corp.example/");
         Notifier notifier = new Notifier(workspace);
-        RecipientList all = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("@corp"), Set.of()),
-                EnumSet.allOf(EnrollmentType.class));
-        RecipientList some = new RecipientList(all.recipients().subList(0, Math.min(count, all.recipients().size())),
-                List.of());
-        long id = notifier.queue(draft(), some, settings);
+        Set<Long> ids = new HashSet<>();
+        new UserDirectory(workspace).pager(store.withSearch("@corp"), count).page(0).users()
+                .forEach(user -> ids.add(user.id()));
+        long id;
+        try (Recipients some = notifier.resolve(new RecipientSelection(store, ids), EnumSet.allOf(EnrollmentType.class))) {
+            id = notifier.queue(draft(), some, settings);
+        }
         DeliveryReport report = DeliveryJob.create(workspace, settings, new char[0], progress -> { }).run(id);
         double pooled = report.counts().sent() / (report.elapsed().toNanos() / 1e9);
         row("send, " + parallel + " reused connections", String.format("%.0f msg/s", pooled),

@@ -1,0 +1,77 @@
+package org.enrollnotifier.app;
+
+import java.util.List;
+import java.util.function.Function;
+import org.enrollnotifier.model.LeftOutUser;
+import org.enrollnotifier.model.Recipient;
+import org.enrollnotifier.model.RecipientCounts;
+import org.enrollnotifier.store.Database;
+import org.enrollnotifier.store.RecipientSnapshot;
+import org.enrollnotifier.store.SortKey;
+
+/**
+ * Whom a notification would address, resolved once by {@link Notifier#resolve}: the counts at
+ * once, the users page by page in display-name order. Kept in the database's scratch space until
+ * closed; queuing sends exactly these users. Blocking; call off the UI thread.
+ */
+public final class Recipients implements AutoCloseable {
+
+    /** Where the next page starts; opaque to callers. */
+    public static final class Cursor {
+        private final SortKey after;
+
+        private Cursor(SortKey after) {
+            this.after = after;
+        }
+    }
+
+    /** Some users, and the cursor for those that follow (null after the last). */
+    public record Page<T>(List<T> items, Cursor next) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+
+    private final Database database;
+    private final RecipientSnapshot snapshot;
+
+    Recipients(Database database, RecipientSnapshot snapshot) {
+        this.database = database;
+        this.snapshot = snapshot;
+    }
+
+    public RecipientCounts counts() {
+        return snapshot.counts();
+    }
+
+    /** Up to {@code limit} recipients from {@code from} (null: the first). */
+    public Page<Recipient> recipients(Cursor from, int limit) {
+        return page(false, from, limit, row -> new Recipient(row.user(), row.address()));
+    }
+
+    /** Up to {@code limit} left-out users from {@code from} (null: the first), each with the reason. */
+    public Page<LeftOutUser> leftOut(Cursor from, int limit) {
+        return page(true, from, limit, row -> new LeftOutUser(row.user(), row.reason()));
+    }
+
+    private <T> Page<T> page(boolean leftOut, Cursor from, int limit, Function<RecipientSnapshot.Row, T> item) {
+        List<RecipientSnapshot.Row> rows = database.scratch(c ->
+                snapshot.page(c, leftOut, from == null ? null : from.after, limit + 1));
+        List<RecipientSnapshot.Row> shown = rows.subList(0, Math.min(limit, rows.size()));
+        Cursor next = rows.size() > limit ? new Cursor(shown.get(shown.size() - 1).key()) : null;
+        return new Page<>(shown.stream().map(item).toList(), next);
+    }
+
+    RecipientSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** Frees the scratch space; the recipients can no longer be read or queued. */
+    @Override
+    public void close() {
+        database.scratch(c -> {
+            snapshot.drop(c);
+            return null;
+        });
+    }
+}
