@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
@@ -105,7 +104,7 @@ public final class ComposeViewModel {
                         && messageProblem.get().isEmpty() && typesProblem.get().isEmpty(),
                 resolving, queuing, counts, subjectProblem, messageProblem, typesProblem);
         types.addListener((SetChangeListener<EnrollmentType>) change -> resolve());
-        recipientPages.items().addListener((ListChangeListener<Recipient>) change -> keepPreviewOnPage());
+        recipientPages.setOnPageShown(this::keepPreviewOnPage);
     }
 
     /** Resolves the recipients for the first time. */

@@ -27,6 +27,7 @@ final class CursorPages<T> {
 
     private final Background background;
     private final Consumer<Exception> onFailure;
+    private Runnable onPageShown = () -> { };
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper(this, "position", "");
     private final ReadOnlyBooleanWrapper hasPrevious = new ReadOnlyBooleanWrapper(this, "hasPrevious", false);
@@ -41,6 +42,14 @@ final class CursorPages<T> {
     CursorPages(Background background, Consumer<Exception> onFailure) {
         this.background = background;
         this.onFailure = onFailure;
+    }
+
+    /**
+     * Runs after each page is in place, when every listener of {@link #items()} (a list control's
+     * selection, say) has already reacted to it.
+     */
+    void setOnPageShown(Runnable action) {
+        onPageShown = action;
     }
 
     /** Shows the first page of a new list of {@code total} items. */
@@ -60,6 +69,7 @@ final class CursorPages<T> {
         newestRead++;
         items.clear();
         update();
+        onPageShown.run();
     }
 
     void next() {
@@ -85,6 +95,7 @@ final class CursorPages<T> {
                 next = page.next();
                 items.setAll(page.items());
                 update();
+                onPageShown.run();
             }
         }, e -> {
             if (request == newestRead) {

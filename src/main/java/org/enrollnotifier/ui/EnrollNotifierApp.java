@@ -1,6 +1,8 @@
 package org.enrollnotifier.ui;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -24,6 +26,7 @@ public final class EnrollNotifierApp extends Application {
     private FxBackground queries;
     private FxBackground deliveries;
     private FxBackground imports;
+    private ResponsivenessWatch responsiveness;
 
     /** Opens the window on the given data folder and returns when it is closed. */
     public static void launch(Path dataFolder) {
@@ -56,11 +59,23 @@ public final class EnrollNotifierApp extends Application {
         queries = new FxBackground("enroll-notifier-queries");
         deliveries = new FxBackground("enroll-notifier-delivery");
         imports = new FxBackground("enroll-notifier-import");
+        stage.setOnShown(e -> logTimeToFirstFrame());
         MainWindow.show(stage, new Services(workspace, queries, deliveries, imports, new SessionPassword()));
+        responsiveness = ResponsivenessWatch.logging(Platform::runLater);
+        responsiveness.start();
+    }
+
+    /** Counted from the start of the process, so starting Java and opening the data folder are in it. */
+    private static void logTimeToFirstFrame() {
+        ProcessHandle.current().info().startInstant().ifPresent(launch -> LOG.info("Window shown "
+                + Duration.between(launch, Instant.now()).toMillis() + " ms after launch."));
     }
 
     @Override
     public void stop() {
+        if (responsiveness != null) {
+            responsiveness.close();
+        }
         if (queries != null) {
             queries.close();
             deliveries.close();

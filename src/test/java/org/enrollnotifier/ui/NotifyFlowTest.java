@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -98,6 +100,26 @@ class NotifyFlowTest {
         robot.clickOn("#cancelCompose");
     }
 
+    @Test
+    void aLongRecipientListIsReviewedPageByPageAndThePreviewFollowsThePage(FxRobot robot) {
+        FxWait.until(() -> !model.rows().isEmpty() && !model.loadingProperty().get());
+
+        robot.clickOn("#notifyAllUsers");
+        FxWait.until(() -> robot.lookup("#recipientNextPage").tryQuery().isPresent());
+        ComposeHandles compose = new ComposeHandles(robot);
+        FxWait.until(() -> compose.recipients().getItems().size() == CursorPages.PAGE_SIZE);
+        List<org.enrollnotifier.model.Recipient> firstPage = List.copyOf(compose.recipients().getItems());
+        assertTrue(compose.position().startsWith("1–100 of "), compose.position());
+
+        robot.clickOn("#recipientNextPage");
+
+        FxWait.until(() -> compose.position().startsWith("101–200 of "));
+        List<org.enrollnotifier.model.Recipient> secondPage = List.copyOf(compose.recipients().getItems());
+        assertTrue(secondPage.stream().noneMatch(firstPage::contains), "a new page of recipients");
+        FxWait.until(() -> secondPage.get(0).equals(compose.previewed().getValue()));
+        robot.clickOn("#cancelCompose");
+    }
+
     /** The Compose Email dialog's controls. */
     private record ComposeHandles(FxRobot robot) {
         @SuppressWarnings("unchecked")
@@ -107,6 +129,15 @@ class NotifyFlowTest {
 
         int leftOutCount() {
             return robot.lookup("#leftOutList").queryAs(ListView.class).getItems().size();
+        }
+
+        String position() {
+            return robot.lookup("#recipientPosition").queryAs(Label.class).getText();
+        }
+
+        @SuppressWarnings("unchecked")
+        ComboBox<org.enrollnotifier.model.Recipient> previewed() {
+            return robot.lookup("#previewRecipient").queryAs(ComboBox.class);
         }
 
         String recipientCount() {
