@@ -20,11 +20,16 @@ import org.enrollnotifier.store.SortKey;
  */
 public final class UserPager {
 
+    /** Up to this many matches, sorting them costs less than walking the order of a large store. */
+    static final long FEW_MATCHES = 5_000;
+
     private final Database database;
     private final DirectoryUserRepository users;
     private final UserQuery query;
     private final int pageSize;
     private final UserCounts counts;
+    /** A search this selective is answered from its matches, sorted; see {@link DirectoryUserRepository#page}. */
+    private final boolean fewMatches;
     /** page index → key of the last row before it; page 0 starts at the beginning. */
     private final Map<Integer, SortKey> pageStarts = new HashMap<>();
 
@@ -37,6 +42,7 @@ public final class UserPager {
         this.query = query;
         this.pageSize = pageSize;
         this.counts = database.read(c -> users.count(c, query));
+        this.fewMatches = !query.search().isBlank() && counts.listed() <= FEW_MATCHES;
     }
 
     public boolean serves(UserQuery otherQuery, int otherPageSize) {
@@ -53,7 +59,7 @@ public final class UserPager {
 
     public UserPage page(int requestedIndex) {
         int index = Math.max(0, Math.min(requestedIndex, pageCount() - 1));
-        List<KeyedUser> rows = database.read(c -> users.page(c, query, startOf(index).orElse(null), pageSize));
+        List<KeyedUser> rows = database.read(c -> users.page(c, query, startOf(index).orElse(null), pageSize, fewMatches));
         if (rows.size() == pageSize) {
             pageStarts.put(index + 1, rows.get(rows.size() - 1).key());
         }
@@ -73,8 +79,8 @@ public final class UserPager {
         long forwardSkip = lastRowBefore - (long) nearest * pageSize;
         long backwardSkip = counts.listed() - 1 - lastRowBefore;
         Optional<SortKey> start = database.read(c -> backwardSkip < forwardSkip
-                ? users.keyAt(c, query, null, backwardSkip, true)
-                : users.keyAt(c, query, pageStarts.get(nearest), forwardSkip, false));
+                ? users.keyAt(c, query, null, backwardSkip, true, fewMatches)
+                : users.keyAt(c, query, pageStarts.get(nearest), forwardSkip, false, fewMatches));
         start.ifPresent(key -> pageStarts.put(index, key));
         return start;
     }

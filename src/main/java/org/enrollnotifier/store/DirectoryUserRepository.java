@@ -20,7 +20,6 @@ public final class DirectoryUserRepository {
     static final String COLUMNS = "u.id, u.store_id, s.name, u.external_id, u.username, u.first_name,"
             + " u.last_name, u.display_name, u.email, u.department, u.enrolled_types, u.enrolled_at";
     static final int COLUMN_COUNT = 12;
-    private static final String FROM = " FROM directory_user u JOIN identity_store s ON s.id = u.store_id";
 
     /** A user and where it stands in the listing's order. */
     public record KeyedUser(DirectoryUser user, SortKey key) {
@@ -81,15 +80,20 @@ public final class DirectoryUserRepository {
         }
     }
 
-    /** Up to {@code limit} users following {@code after} (null: from the start), in the query's order. */
-    public List<KeyedUser> page(Connection c, UserQuery query, SortKey after, int limit) throws SQLException {
+    /**
+     * Up to {@code limit} users following {@code after} (null: from the start), in the query's order.
+     * {@code fewMatches}: the query's search is known to match few users, so its matches are read
+     * and sorted rather than the whole order walked (see {@link UserQuerySql#source}).
+     */
+    public List<KeyedUser> page(Connection c, UserQuery query, SortKey after, int limit, boolean fewMatches)
+            throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         String keyColumns = String.join(", ", sql.sortExpressions());
-        String text = "SELECT " + COLUMNS + ", " + keyColumns + FROM + " WHERE " + sql.where()
+        String text = "SELECT " + COLUMNS + ", " + keyColumns + " FROM " + sql.source(fewMatches)
                 + (after == null ? "" : " AND " + sql.after(false))
                 + " ORDER BY " + sql.orderBy(false) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindKey(select, sql.bind(select, 1), after);
+            int index = bindKey(select, sql.bindSource(select, 1, fewMatches), after);
             select.setInt(index, limit);
             List<KeyedUser> users = new ArrayList<>(limit);
             try (ResultSet rs = select.executeQuery()) {
@@ -103,17 +107,18 @@ public final class DirectoryUserRepository {
 
     /**
      * The key of the row {@code skip} rows past {@code from} (null: the first row), walking forwards
-     * or, for rows near the end, backwards from the last row. Reads keys only, off the sort index.
+     * or, for rows near the end, backwards from the last row. Reads keys only, off the sort index
+     * unless {@code fewMatches} (as for {@link #page}).
      */
-    public Optional<SortKey> keyAt(Connection c, UserQuery query, SortKey from, long skip, boolean backwards)
-            throws SQLException {
+    public Optional<SortKey> keyAt(Connection c, UserQuery query, SortKey from, long skip, boolean backwards,
+                                   boolean fewMatches) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         String keyColumns = String.join(", ", sql.sortExpressions());
-        String text = "SELECT " + keyColumns + FROM + " WHERE " + sql.where()
+        String text = "SELECT " + keyColumns + " FROM " + sql.source(fewMatches)
                 + (from == null ? "" : " AND " + sql.after(backwards))
                 + " ORDER BY " + sql.orderBy(backwards) + " LIMIT 1 OFFSET ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindKey(select, sql.bind(select, 1), from);
+            int index = bindKey(select, sql.bindSource(select, 1, fewMatches), from);
             select.setLong(index, skip);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();

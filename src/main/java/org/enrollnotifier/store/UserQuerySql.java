@@ -118,6 +118,23 @@ final class UserQuerySql {
         return match == null ? "directory_user AS u NOT INDEXED WHERE " + where : fromMatchesFirst();
     }
 
+    /**
+     * The users with their store, filtered. With {@code matchesFirst} and a search, the search
+     * index's matches are read first and the order is sorted from them: cheaper than walking the
+     * sort order when few users match. Binds with {@link #bindSource}.
+     */
+    String source(boolean matchesFirst) {
+        String store = " JOIN identity_store s ON s.id = u.store_id";
+        return match != null && matchesFirst
+                ? "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid" + store
+                        + " WHERE directory_user_search MATCH ? AND " + where
+                : "directory_user u" + store + " WHERE " + where();
+    }
+
+    int bindSource(PreparedStatement statement, int index, boolean matchesFirst) throws SQLException {
+        return matchesFirst ? bindMatchesFirst(statement, index) : bind(statement, index);
+    }
+
     /** Binds the parameters of {@link #fromMatchesFirst()} from {@code index}; returns the next free index. */
     int bindMatchesFirst(PreparedStatement statement, int index) throws SQLException {
         if (match != null) {

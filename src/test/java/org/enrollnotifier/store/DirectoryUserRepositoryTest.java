@@ -31,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DirectoryUserRepositoryTest {
 
@@ -162,22 +163,33 @@ class DirectoryUserRepositoryTest {
         assertEquals(sortedLikeTheTable(first, sort), first);
     }
 
-    @Test
-    void keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd() throws Exception {
-        UserQuery query = UserQuery.EVERYONE.withFilter(EnrollmentFilter.ENROLLED);
-        List<KeyedUser> all = database.read(c -> repository.page(c, query, null, 10_000));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sorts")
+    void aSearchListsTheSameUsersReadFromItsMatchesOrWalkingTheOrder(UserSort sort, int pageSize) {
+        UserQuery query = UserQuery.EVERYONE.withSort(sort).withSearch("ser1").withFilter(EnrollmentFilter.ENROLLED);
+        List<DirectoryUser> walked = allPages(query, pageSize, false);
+
+        assertTrue(walked.size() > 1, walked.size() + " users");
+        assertEquals(walked, allPages(query, pageSize, true));
+    }
+
+    @ParameterizedTest(name = "from the matches: {0}")
+    @ValueSource(booleans = {false, true})
+    void keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd(boolean fewMatches) throws Exception {
+        UserQuery query = UserQuery.EVERYONE.withFilter(EnrollmentFilter.ENROLLED).withSearch("user");
+        List<KeyedUser> all = database.read(c -> repository.page(c, query, null, 10_000, fewMatches));
         for (int row : new int[] {0, 1, 37, all.size() - 2, all.size() - 1}) {
             int index = row;
-            Optional<SortKey> forwards = database.read(c -> repository.keyAt(c, query, null, index, false));
+            Optional<SortKey> forwards = database.read(c -> repository.keyAt(c, query, null, index, false, fewMatches));
             Optional<SortKey> backwards =
-                    database.read(c -> repository.keyAt(c, query, null, all.size() - 1 - index, true));
+                    database.read(c -> repository.keyAt(c, query, null, all.size() - 1 - index, true, fewMatches));
             Optional<SortKey> fromAnchor = index == 0 ? forwards
-                    : database.read(c -> repository.keyAt(c, query, all.get(0).key(), index - 1, false));
+                    : database.read(c -> repository.keyAt(c, query, all.get(0).key(), index - 1, false, fewMatches));
             assertEquals(Optional.of(all.get(row).key()), forwards);
             assertEquals(forwards, backwards);
             assertEquals(forwards, fromAnchor);
         }
-        assertEquals(Optional.empty(), database.read(c -> repository.keyAt(c, query, null, all.size(), false)));
+        assertEquals(Optional.empty(), database.read(c -> repository.keyAt(c, query, null, all.size(), false, fewMatches)));
     }
 
     private static List<DirectoryUser> sortedLikeTheTable(List<DirectoryUser> users, UserSort sort) {
@@ -195,11 +207,15 @@ class DirectoryUserRepositoryTest {
     }
 
     private List<DirectoryUser> allPages(UserQuery query, int pageSize) {
+        return allPages(query, pageSize, false);
+    }
+
+    private List<DirectoryUser> allPages(UserQuery query, int pageSize, boolean fewMatches) {
         List<DirectoryUser> users = new ArrayList<>();
         SortKey after = null;
         while (true) {
             SortKey from = after;
-            List<KeyedUser> page = database.read(c -> repository.page(c, query, from, pageSize));
+            List<KeyedUser> page = database.read(c -> repository.page(c, query, from, pageSize, fewMatches));
             page.forEach(keyed -> users.add(keyed.user()));
             if (page.size() < pageSize) {
                 return users;
