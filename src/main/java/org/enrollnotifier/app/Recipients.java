@@ -32,8 +32,31 @@ public final class Recipients implements AutoCloseable {
         }
     }
 
+    /** A list read a page at a time: up to {@code limit} items from a cursor (null: the first). Blocking. */
+    @FunctionalInterface
+    public interface PageSource<T> {
+        Page<T> read(Cursor from, int limit);
+    }
+
+    /** Takes one page's items. */
+    @FunctionalInterface
+    public interface PageAction<T, E extends Exception> {
+        void accept(List<T> items) throws E;
+    }
+
     private final Database database;
     private final RecipientSnapshot snapshot;
+
+    /** Hands every page of {@code source}, {@code batch} items at a time, first to last, to {@code action}. */
+    public static <T, E extends Exception> void readAll(PageSource<T> source, int batch, PageAction<T, E> action)
+            throws E {
+        Cursor from = null;
+        do {
+            Page<T> page = source.read(from, batch);
+            action.accept(page.items());
+            from = page.next();
+        } while (from != null);
+    }
 
     Recipients(Database database, RecipientSnapshot snapshot) {
         this.database = database;

@@ -59,7 +59,8 @@ public final class UserPager {
 
     public UserPage page(int requestedIndex) {
         int index = Math.max(0, Math.min(requestedIndex, pageCount() - 1));
-        List<KeyedUser> rows = database.read(c -> users.page(c, query, startOf(index).orElse(null), pageSize, fewMatches));
+        List<KeyedUser> rows = database.read(c ->
+                users.page(c, query, startOf(index).orElse(null), pageSize, fewMatches));
         if (rows.size() == pageSize) {
             pageStarts.put(index + 1, rows.get(rows.size() - 1).key());
         }

@@ -15,6 +15,11 @@ final class UserQuerySql {
     /** FTS5's trigram tokenizer needs three characters; shorter terms fall back to LIKE on the folded keys. */
     private static final int TRIGRAM = 3;
 
+    /** The search index's matches first, each joined to its user; needs {@link #MATCHING} in the WHERE. */
+    private static final String MATCHES_THEN_USERS =
+            "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid";
+    private static final String MATCHING = " WHERE directory_user_search MATCH ? AND ";
+
     private static final List<String> SHORT_TERM_COLUMNS =
             List.of("u.display_key", "u.username_key", "u.email_key", "u.first_name", "u.last_name");
 
@@ -105,8 +110,7 @@ final class UserQuerySql {
      */
     String fromMatchesFirst() {
         return match == null ? "directory_user u WHERE " + where
-                : "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid"
-                        + " WHERE directory_user_search MATCH ? AND " + where;
+                : MATCHES_THEN_USERS + MATCHING + where;
     }
 
     /**
@@ -126,8 +130,7 @@ final class UserQuerySql {
     String source(boolean matchesFirst) {
         String store = " JOIN identity_store s ON s.id = u.store_id";
         return match != null && matchesFirst
-                ? "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid" + store
-                        + " WHERE directory_user_search MATCH ? AND " + where
+                ? MATCHES_THEN_USERS + store + MATCHING + where
                 : "directory_user u" + store + " WHERE " + where();
     }
 

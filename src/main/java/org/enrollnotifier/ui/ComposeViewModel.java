@@ -85,8 +85,9 @@ public final class ComposeViewModel {
         this.selection = selection;
         this.audience = audience;
         this.background = background;
-        recipientPages = new CursorPages<>(background, e -> fail("Could not read the recipients.", e));
-        leftOutPages = new CursorPages<>(background, e -> fail("Could not read the recipients.", e));
+        Consumer<Exception> readFailed = e -> fail("Could not read the recipients.", e);
+        recipientPages = new CursorPages<>(background, readFailed);
+        leftOutPages = new CursorPages<>(background, readFailed);
         subjectProblem = Bindings.createStringBinding(() -> String.join(" ", DraftCheck.subjectProblems(subject.get())),
                 subject);
         messageProblem = Bindings.createStringBinding(() -> String.join(" ", DraftCheck.messageProblems(message.get())),

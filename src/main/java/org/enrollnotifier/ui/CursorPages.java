@@ -19,12 +19,6 @@ final class CursorPages<T> {
 
     static final int PAGE_SIZE = 100;
 
-    /** Reads up to {@code limit} items from a cursor (null: the first). Blocking. */
-    @FunctionalInterface
-    interface Source<T> {
-        Recipients.Page<T> read(Recipients.Cursor from, int limit);
-    }
-
     private final Background background;
     private final Consumer<Exception> onFailure;
     private Runnable onPageShown = () -> { };
@@ -35,7 +29,7 @@ final class CursorPages<T> {
     /** Where each page up to the shown one starts; the first starts at null. */
     private final List<Recipients.Cursor> starts = new ArrayList<>();
     private Recipients.Cursor next;
-    private Source<T> source;
+    private Recipients.PageSource<T> source;
     private long total;
     private long newestRead;
 
@@ -53,7 +47,7 @@ final class CursorPages<T> {
     }
 
     /** Shows the first page of a new list of {@code total} items. */
-    void show(Source<T> newSource, long newTotal) {
+    void show(Recipients.PageSource<T> newSource, long newTotal) {
         source = newSource;
         total = newTotal;
         starts.clear();
@@ -88,7 +82,7 @@ final class CursorPages<T> {
 
     private void read() {
         long request = ++newestRead;
-        Source<T> from = source;
+        Recipients.PageSource<T> from = source;
         Recipients.Cursor start = starts.get(starts.size() - 1);
         background.run(() -> from.read(start, PAGE_SIZE), page -> {
             if (request == newestRead) {

@@ -16,23 +16,13 @@ public final class AllRecipients {
 
     public static List<Recipient> of(Recipients list) {
         List<Recipient> all = new ArrayList<>();
-        Recipients.Cursor from = null;
-        do {
-            Recipients.Page<Recipient> page = list.recipients(from, PAGE);
-            all.addAll(page.items());
-            from = page.next();
-        } while (from != null);
+        Recipients.readAll(list::recipients, PAGE, all::addAll);
         return all;
     }
 
     public static List<LeftOutUser> leftOut(Recipients list) {
         List<LeftOutUser> all = new ArrayList<>();
-        Recipients.Cursor from = null;
-        do {
-            Recipients.Page<LeftOutUser> page = list.leftOut(from, PAGE);
-            all.addAll(page.items());
-            from = page.next();
-        } while (from != null);
+        Recipients.readAll(list::leftOut, PAGE, all::addAll);
         return all;
     }
 }
