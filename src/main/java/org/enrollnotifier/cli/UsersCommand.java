@@ -7,6 +7,7 @@ import org.enrollnotifier.app.UserPager;
 import org.enrollnotifier.app.Workspace;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.UserCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,14 +34,15 @@ final class UsersCommand extends DataFolderCommand {
         }
         UserDirectory directory = new UserDirectory(workspace);
         UserPager pager = directory.pager(selection.query(directory), pageSize);
+        UserCounts counts = pager.counts();
         UserPage shown = pager.page(page - 1);
         out().println("Display name\tUsername\tEmail\tIdentity store\tEnrolled types");
         for (DirectoryUser user : shown.users()) {
             out().println(String.join("\t", user.displayName(), user.username(),
                     user.email() == null ? "" : user.email(), user.storeName(), enrolled(user)));
         }
-        err().println("Page " + (shown.index() + 1) + " of " + shown.pageCount() + " · " + shown.counts().listed()
-                + " users · " + shown.counts().withoutEmail() + " without email");
+        err().println("Page " + (shown.index() + 1) + " of " + shown.pageCount() + " · " + counts.listed()
+                + " users · " + counts.withoutEmail() + " without email");
         return 0;
     }
 

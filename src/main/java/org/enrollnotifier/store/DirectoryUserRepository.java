@@ -25,54 +25,79 @@ public final class DirectoryUserRepository {
     public record KeyedUser(DirectoryUser user, SortKey key) {
     }
 
+    /** The stored columns of a user, in the order {@link #bindStored} binds them. */
+    static final String STORED_COLUMNS = "external_id, username, first_name, last_name, display_name, email,"
+            + " department, enrolled_types, enrolled_at, display_key, username_key, email_key, search_key";
+    static final String STORED_MARKS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
     /** Inserts users into a store, in the caller's transaction. */
     public void insertAll(Connection c, long storeId, List<DirectoryUser> users) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO directory_user (store_id, external_id, username, first_name, last_name, display_name,
-                    email, department, enrolled_types, enrolled_at, display_key, username_key, email_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO directory_user (store_id, "
+                + STORED_COLUMNS + ") VALUES (?, " + STORED_MARKS + ")")) {
             for (DirectoryUser user : users) {
                 insert.setLong(1, storeId);
-                insert.setString(2, user.externalId());
-                insert.setString(3, user.username());
-                insert.setString(4, user.firstName());
-                insert.setString(5, user.lastName());
-                insert.setString(6, user.displayName());
-                insert.setString(7, user.email());
-                insert.setString(8, user.department());
-                insert.setInt(9, EnrollmentType.toMask(user.enrolledTypes()));
-                if (user.enrolledAt() == null) {
-                    insert.setNull(10, Types.INTEGER);
-                } else {
-                    insert.setLong(10, user.enrolledAt().toEpochMilli());
-                }
-                insert.setString(11, TextFolding.fold(user.displayName()));
-                insert.setString(12, TextFolding.fold(user.username()));
-                insert.setString(13, TextFolding.fold(user.email()));
+                bindStored(insert, 2, user);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
+    /** Binds {@link #STORED_COLUMNS} from {@code index}: the user's fields and the keys folded from them. */
+    static void bindStored(PreparedStatement statement, int index, DirectoryUser user) throws SQLException {
+        statement.setString(index, user.externalId());
+        statement.setString(index + 1, user.username());
+        statement.setString(index + 2, user.firstName());
+        statement.setString(index + 3, user.lastName());
+        statement.setString(index + 4, user.displayName());
+        statement.setString(index + 5, user.email());
+        statement.setString(index + 6, user.department());
+        statement.setInt(index + 7, EnrollmentType.toMask(user.enrolledTypes()));
+        if (user.enrolledAt() == null) {
+            statement.setNull(index + 8, Types.INTEGER);
+        } else {
+            statement.setLong(index + 8, user.enrolledAt().toEpochMilli());
+        }
+        statement.setString(index + 9, TextFolding.fold(user.displayName()));
+        statement.setString(index + 10, TextFolding.fold(user.username()));
+        statement.setString(index + 11, TextFolding.fold(user.email()));
+        statement.setString(index + 12, TextFolding.searchKey(user.displayName(), user.username(), user.email(),
+                user.firstName(), user.lastName()));
+    }
+
     /**
      * How many users a query lists, and how many of those lack an email address. Without a search
      * the answer comes from the per-store tallies the triggers keep, so it costs the same for a
-     * million users as for ten.
+     * million users as for ten; with one, it costs in proportion to the matches.
      */
     public UserCounts count(Connection c, UserQuery query) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        String text = query.search().isEmpty()
-                ? "SELECT coalesce(sum(u.users), 0), coalesce(sum(u.users) FILTER (WHERE u.has_email = 0), 0)"
-                        + " FROM user_count u WHERE " + sql.where()
-                : "SELECT count(*), count(*) - count(u.email) FROM " + sql.fromMatchesFirst();
+        if (!sql.searches()) {
+            return counts(c, "SELECT coalesce(sum(u.users), 0), coalesce(sum(u.users) FILTER (WHERE u.has_email = 0), 0)"
+                    + " FROM user_count u WHERE " + sql.where(), statement -> sql.bind(statement, 1));
+        }
+        return counts(c, "SELECT count(*), count(*) - count(u.email) FROM " + sql.fromMatchesFirst(),
+                statement -> sql.bindMatchesFirst(statement, 1));
+    }
+
+    /**
+     * Like {@link #count}, but stops at {@code cap} listed users: finding out that a search matches
+     * few users costs no more than those few, and that it matches many no more than {@code cap}.
+     */
+    public UserCounts countUpTo(Connection c, UserQuery query, long cap) throws SQLException {
+        UserQuerySql sql = new UserQuerySql(query);
+        return counts(c, "SELECT count(*), count(*) - count(email) FROM (SELECT u.email FROM "
+                + sql.fromMatchesFirst() + " LIMIT ?)", statement -> statement.setLong(
+                        sql.bindMatchesFirst(statement, 1), cap));
+    }
+
+    private interface Binding {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static UserCounts counts(Connection c, String text, Binding binding) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(text)) {
-            if (query.search().isEmpty()) {
-                sql.bind(select, 1);
-            } else {
-                sql.bindMatchesFirst(select, 1);
-            }
+            binding.bind(select);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return new UserCounts(rs.getLong(1), rs.getLong(2));
@@ -80,45 +105,74 @@ public final class DirectoryUserRepository {
         }
     }
 
-    /**
-     * Up to {@code limit} users following {@code after} (null: from the start), in the query's order.
-     * {@code fewMatches}: the query's search is known to match few users, so its matches are read
-     * and sorted rather than the whole order walked (see {@link UserQuerySql#source}).
-     */
-    public List<KeyedUser> page(Connection c, UserQuery query, SortKey after, int limit, boolean fewMatches)
+    /** Up to {@code limit} users following {@code after} (null: from the start), in the query's order. */
+    public List<KeyedUser> page(Connection c, UserQuery query, SortKey after, int limit, SearchPlan plan)
             throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         String keyColumns = String.join(", ", sql.sortExpressions());
-        String text = "SELECT " + COLUMNS + ", " + keyColumns + " FROM " + sql.source(fewMatches)
+        String text = "SELECT " + COLUMNS + ", " + keyColumns + " FROM " + sql.source(plan)
                 + (after == null ? "" : " AND " + sql.after(false))
                 + " ORDER BY " + sql.orderBy(false) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindKey(select, sql.bindSource(select, 1, fewMatches), after);
+            int index = bindKey(select, sql.bindSource(select, 1, plan), after);
             select.setInt(index, limit);
-            List<KeyedUser> users = new ArrayList<>(limit);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    users.add(new KeyedUser(readUser(rs), readKey(rs, COLUMN_COUNT + 1, sql.sortExpressions().size())));
-                }
-            }
-            return users;
+            return readKeyedUsers(select, limit, sql.sortExpressions().size());
         }
+    }
+
+    /**
+     * Like {@link #page} with {@link SearchPlan#CHECK_ROWS}, but checks no more than the next
+     * {@code window} users of the order: fewer than {@code limit} users come back when the window
+     * held fewer matches, however many follow it. Bounds the cost of trying the cheapest plan.
+     */
+    public List<KeyedUser> pageWithin(Connection c, UserQuery query, SortKey after, int limit, int window)
+            throws SQLException {
+        UserQuerySql sql = new UserQuerySql(query);
+        List<String> keyAliases = new ArrayList<>();
+        StringBuilder keyColumns = new StringBuilder();
+        for (String expression : sql.sortExpressions()) {
+            String alias = "k" + keyAliases.size();
+            keyAliases.add(alias);
+            keyColumns.append(expression).append(" AS ").append(alias).append(", ");
+        }
+        String text = "SELECT * FROM (SELECT " + COLUMNS + ", " + keyColumns + "u.search_key AS search_key FROM "
+                + sql.unsearchedSource() + (after == null ? "" : " AND " + sql.after(false))
+                + " ORDER BY " + sql.orderBy(false) + " LIMIT ?) WHERE " + sql.termsOn("search_key")
+                + " ORDER BY " + sql.orderBy(keyAliases, false) + " LIMIT ?";
+        try (PreparedStatement select = c.prepareStatement(text)) {
+            int index = bindKey(select, sql.bindFilter(select, 1), after);
+            select.setInt(index, window);
+            index = sql.bindTerms(select, index + 1);
+            select.setInt(index, limit);
+            return readKeyedUsers(select, limit, keyAliases.size());
+        }
+    }
+
+    private static List<KeyedUser> readKeyedUsers(PreparedStatement select, int limit, int keySize)
+            throws SQLException {
+        List<KeyedUser> users = new ArrayList<>(limit);
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                users.add(new KeyedUser(readUser(rs), readKey(rs, COLUMN_COUNT + 1, keySize)));
+            }
+        }
+        return users;
     }
 
     /**
      * The key of the row {@code skip} rows past {@code from} (null: the first row), walking forwards
      * or, for rows near the end, backwards from the last row. Reads keys only, off the sort index
-     * unless {@code fewMatches} (as for {@link #page}).
+     * unless the plan sorts the search's matches.
      */
     public Optional<SortKey> keyAt(Connection c, UserQuery query, SortKey from, long skip, boolean backwards,
-                                   boolean fewMatches) throws SQLException {
+                                   SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         String keyColumns = String.join(", ", sql.sortExpressions());
-        String text = "SELECT " + keyColumns + " FROM " + sql.source(fewMatches)
+        String text = "SELECT " + keyColumns + " FROM " + sql.source(plan)
                 + (from == null ? "" : " AND " + sql.after(backwards))
                 + " ORDER BY " + sql.orderBy(backwards) + " LIMIT 1 OFFSET ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindKey(select, sql.bindSource(select, 1, fewMatches), from);
+            int index = bindKey(select, sql.bindSource(select, 1, plan), from);
             select.setLong(index, skip);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();

@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.List;
 import org.enrollnotifier.model.DirectoryUser;
-import org.enrollnotifier.model.EnrollmentType;
 
 /**
  * Users read from a source wait in a TEMP table until the whole source has been read; then one
@@ -17,8 +15,7 @@ import org.enrollnotifier.model.EnrollmentType;
  */
 public final class ImportStaging {
 
-    private static final String COLUMNS = "external_id, username, first_name, last_name, display_name, email,"
-            + " department, enrolled_types, enrolled_at, display_key, username_key, email_key";
+    private static final String COLUMNS = DirectoryUserRepository.STORED_COLUMNS;
 
     /** How a store changed when staged users were applied to it. */
     public record Changes(int added, int updated, int removed, int unchanged) {
@@ -30,31 +27,17 @@ public final class ImportStaging {
             statement.execute("CREATE TEMP TABLE import_user (external_id TEXT PRIMARY KEY, username TEXT NOT NULL,"
                     + " first_name TEXT NOT NULL, last_name TEXT NOT NULL, display_name TEXT NOT NULL, email TEXT,"
                     + " department TEXT NOT NULL, enrolled_types INTEGER NOT NULL, enrolled_at INTEGER,"
-                    + " display_key TEXT NOT NULL, username_key TEXT NOT NULL, email_key TEXT NOT NULL)");
+                    + " display_key TEXT NOT NULL, username_key TEXT NOT NULL, email_key TEXT NOT NULL,"
+                    + " search_key TEXT NOT NULL)");
         }
     }
 
     /** Stages a batch; a later user with an external id already staged replaces the earlier one. */
     public void add(Connection c, List<DirectoryUser> users) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO temp.import_user (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (" + DirectoryUserRepository.STORED_MARKS + ")")) {
             for (DirectoryUser user : users) {
-                insert.setString(1, user.externalId());
-                insert.setString(2, user.username());
-                insert.setString(3, user.firstName());
-                insert.setString(4, user.lastName());
-                insert.setString(5, user.displayName());
-                insert.setString(6, user.email());
-                insert.setString(7, user.department());
-                insert.setInt(8, EnrollmentType.toMask(user.enrolledTypes()));
-                if (user.enrolledAt() == null) {
-                    insert.setNull(9, Types.INTEGER);
-                } else {
-                    insert.setLong(9, user.enrolledAt().toEpochMilli());
-                }
-                insert.setString(10, TextFolding.fold(user.displayName()));
-                insert.setString(11, TextFolding.fold(user.username()));
-                insert.setString(12, TextFolding.fold(user.email()));
+                DirectoryUserRepository.bindStored(insert, 1, user);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -72,7 +55,7 @@ public final class ImportStaging {
                 UPDATE directory_user SET username = i.username, first_name = i.first_name, last_name = i.last_name,
                     display_name = i.display_name, email = i.email, department = i.department,
                     enrolled_types = i.enrolled_types, enrolled_at = i.enrolled_at, display_key = i.display_key,
-                    username_key = i.username_key, email_key = i.email_key
+                    username_key = i.username_key, email_key = i.email_key, search_key = i.search_key
                 FROM temp.import_user i
                 WHERE directory_user.store_id = ? AND directory_user.external_id = i.external_id
                   AND (directory_user.username, directory_user.first_name, directory_user.last_name,

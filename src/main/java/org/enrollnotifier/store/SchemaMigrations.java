@@ -5,12 +5,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.sqlite.Function;
 
 /**
  * Forward-only schema migrations; {@code PRAGMA user_version} records how many have been applied.
  * Append new steps at the end; never edit one that has shipped.
  */
 final class SchemaMigrations {
+
+    /** Folds existing users' names into {@link TextFolding#searchKey}, which is Java, while migrating. */
+    private static final String SEARCH_KEY_FUNCTION = "enroll_search_key";
 
     /** Each step is a list of statements, applied in one transaction. */
     private static final List<List<String>> STEPS = List.of(
@@ -171,7 +175,43 @@ final class SchemaMigrations {
                     END"""),
             List.of(
                     """
-                    ALTER TABLE delivery ADD COLUMN first_attempt_at INTEGER"""));
+                    ALTER TABLE delivery ADD COLUMN first_attempt_at INTEGER"""),
+            List.of(
+                    """
+                    DROP TRIGGER directory_user_search_insert""",
+                    """
+                    DROP TRIGGER directory_user_search_delete""",
+                    """
+                    DROP TRIGGER directory_user_search_update""",
+                    """
+                    DROP TABLE directory_user_search""",
+                    """
+                    ALTER TABLE directory_user ADD COLUMN search_key TEXT NOT NULL DEFAULT ''""",
+                    """
+                    UPDATE directory_user
+                    SET search_key = """ + SEARCH_KEY_FUNCTION + "(display_name, username, email, first_name, last_name)",
+                    """
+                    CREATE VIRTUAL TABLE directory_user_search USING fts5 (
+                        search_key, content = 'directory_user', content_rowid = 'id',
+                        tokenize = 'trigram case_sensitive 1'
+                    )""",
+                    """
+                    INSERT INTO directory_user_search (directory_user_search) VALUES ('rebuild')""",
+                    """
+                    CREATE TRIGGER directory_user_search_insert AFTER INSERT ON directory_user BEGIN
+                        INSERT INTO directory_user_search (rowid, search_key) VALUES (new.id, new.search_key);
+                    END""",
+                    """
+                    CREATE TRIGGER directory_user_search_delete AFTER DELETE ON directory_user BEGIN
+                        INSERT INTO directory_user_search (directory_user_search, rowid, search_key)
+                        VALUES ('delete', old.id, old.search_key);
+                    END""",
+                    """
+                    CREATE TRIGGER directory_user_search_update AFTER UPDATE OF search_key ON directory_user BEGIN
+                        INSERT INTO directory_user_search (directory_user_search, rowid, search_key)
+                        VALUES ('delete', old.id, old.search_key);
+                        INSERT INTO directory_user_search (rowid, search_key) VALUES (new.id, new.search_key);
+                    END"""));
 
     static final int LATEST_VERSION = STEPS.size();
 
@@ -188,13 +228,28 @@ final class SchemaMigrations {
 
     /** Applies every step after {@code fromVersion}, inside the caller's transaction. */
     static void migrate(Connection connection, int fromVersion) throws SQLException {
+        migrate(connection, fromVersion, LATEST_VERSION);
+    }
+
+    /** Applies the steps after {@code fromVersion} up to {@code toVersion}: tests build older files with it. */
+    static void migrate(Connection connection, int fromVersion, int toVersion) throws SQLException {
+        Function.create(connection, SEARCH_KEY_FUNCTION, new SearchKeyFunction(), 5, Function.FLAG_DETERMINISTIC);
         try (Statement statement = connection.createStatement()) {
-            for (int step = fromVersion; step < LATEST_VERSION; step++) {
+            for (int step = fromVersion; step < toVersion; step++) {
                 for (String sql : STEPS.get(step)) {
                     statement.execute(sql);
                 }
             }
-            statement.execute("PRAGMA user_version = " + LATEST_VERSION);
+            statement.execute("PRAGMA user_version = " + toVersion);
+        } finally {
+            Function.destroy(connection, SEARCH_KEY_FUNCTION, 5);
+        }
+    }
+
+    private static final class SearchKeyFunction extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            result(TextFolding.searchKey(value_text(0), value_text(1), value_text(2), value_text(3), value_text(4)));
         }
     }
 }

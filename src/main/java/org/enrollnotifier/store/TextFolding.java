@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 final class TextFolding {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    /** Search terms never hold whitespace, so no match can span two fields of a search key. */
+    private static final char FIELD_SEPARATOR = '\n';
 
     private TextFolding() {
     }
@@ -18,5 +20,25 @@ final class TextFolding {
         }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The folded text a search looks in: a term matches a user when it occurs in this key, whether
+     * the search index finds it or a row is checked directly, so both ways list the same users.
+     * A field already contained in the key adds nothing a term could match (the first and last
+     * names usually are, within the display name), so it is left out to keep the index small.
+     */
+    static String searchKey(String displayName, String username, String email, String firstName, String lastName) {
+        StringBuilder key = new StringBuilder();
+        for (String field : new String[] {displayName, username, email, firstName, lastName}) {
+            String folded = fold(field);
+            if (!folded.isEmpty() && key.indexOf(folded) < 0) {
+                if (!key.isEmpty()) {
+                    key.append(FIELD_SEPARATOR);
+                }
+                key.append(folded);
+            }
+        }
+        return key.toString();
     }
 }

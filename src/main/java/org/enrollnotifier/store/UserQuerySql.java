@@ -9,24 +9,30 @@ import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 
-/** Translates a {@link UserQuery} into a WHERE clause, its parameters, and its keyset order. */
+/**
+ * Translates a {@link UserQuery} into a WHERE clause, its parameters, and its keyset order.
+ *
+ * <p>A search term matches a user when it occurs in the user's folded {@code search_key}. Terms of
+ * three characters or more are also looked up in the trigram index, which finds exactly the same
+ * users; which way is cheaper is the {@link SearchPlan}'s business.
+ */
 final class UserQuerySql {
 
-    /** FTS5's trigram tokenizer needs three characters; shorter terms fall back to LIKE on the folded keys. */
+    /** FTS5's trigram tokenizer needs three characters; shorter terms are only checked row by row. */
     private static final int TRIGRAM = 3;
 
     /** The search index's matches first, each joined to its user; needs {@link #MATCHING} in the WHERE. */
     private static final String MATCHES_THEN_USERS =
             "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid";
     private static final String MATCHING = " WHERE directory_user_search MATCH ? AND ";
+    private static final String WITH_STORE = " JOIN identity_store s ON s.id = u.store_id";
 
-    private static final List<String> SHORT_TERM_COLUMNS =
-            List.of("u.display_key", "u.username_key", "u.email_key", "u.first_name", "u.last_name");
-
-    private final StringBuilder where = new StringBuilder("1 = 1");
+    private final StringBuilder filter = new StringBuilder("1 = 1");
+    private final List<Object> filterParameters = new ArrayList<>();
+    /** The folded search terms, each a condition on {@code search_key}. */
+    private final List<String> terms = new ArrayList<>();
     /** The FTS5 query for the search's longer terms; null when there are none. */
     private String match;
-    private final List<Object> parameters = new ArrayList<>();
     private final List<String> sortExpressions;
     private final boolean ascending;
 
@@ -40,23 +46,23 @@ final class UserQuerySql {
 
     private void addStore(Long storeId) {
         if (storeId != null) {
-            where.append(" AND u.store_id = ?");
-            parameters.add(storeId);
+            filter.append(" AND u.store_id = ?");
+            filterParameters.add(storeId);
         }
     }
 
-    private void addFilter(EnrollmentFilter filter) {
-        switch (filter.mode()) {
+    private void addFilter(EnrollmentFilter enrollment) {
+        switch (enrollment.mode()) {
             case ALL -> { }
-            case NOT_ENROLLED -> where.append(" AND u.enrolled_types = 0");
-            case ENROLLED -> where.append(" AND u.enrolled_types <> 0");
+            case NOT_ENROLLED -> filter.append(" AND u.enrolled_types = 0");
+            case ENROLLED -> filter.append(" AND u.enrolled_types <> 0");
             case NOT_ENROLLED_WITH -> {
-                where.append(" AND (u.enrolled_types & ?) = 0");
-                parameters.add(filter.type().bit());
+                filter.append(" AND (u.enrolled_types & ?) = 0");
+                filterParameters.add(enrollment.type().bit());
             }
             case ENROLLED_WITH -> {
-                where.append(" AND (u.enrolled_types & ?) <> 0");
-                parameters.add(filter.type().bit());
+                filter.append(" AND (u.enrolled_types & ?) <> 0");
+                filterParameters.add(enrollment.type().bit());
             }
         }
     }
@@ -64,28 +70,18 @@ final class UserQuerySql {
     private void addSearch(String search) {
         List<String> phrases = new ArrayList<>();
         for (String term : search.split("\\s+")) {
-            if (term.isEmpty()) {
+            String folded = TextFolding.fold(term);
+            if (folded.isEmpty()) {
                 continue;
             }
-            if (term.codePointCount(0, term.length()) >= TRIGRAM) {
-                phrases.add('"' + term.replace("\"", "\"\"") + '"');
-            } else {
-                String pattern = "%" + escapeLike(TextFolding.fold(term)) + "%";
-                List<String> matches = new ArrayList<>();
-                for (String column : SHORT_TERM_COLUMNS) {
-                    matches.add(column + " LIKE ? ESCAPE '\\'");
-                    parameters.add(pattern);
-                }
-                where.append(" AND (").append(String.join(" OR ", matches)).append(')');
+            terms.add(folded);
+            if (folded.codePointCount(0, folded.length()) >= TRIGRAM) {
+                phrases.add('"' + folded.replace("\"", "\"\"") + '"');
             }
         }
         if (!phrases.isEmpty()) {
             match = String.join(" AND ", phrases);
         }
-    }
-
-    private static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static List<String> sortExpressions(UserSort.Field field) {
@@ -98,19 +94,27 @@ final class UserQuerySql {
         };
     }
 
-    /** The filter for queries that read the users' table first, e.g. in a sort order. */
+    boolean searches() {
+        return !terms.isEmpty();
+    }
+
+    /** The store and enrollment filter and every search term, checked on the row. Binds with {@link #bind}. */
     String where() {
-        return match == null ? where.toString()
-                : where + " AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
+        return filter + " AND " + termsOn("u.search_key");
+    }
+
+    /** The search terms, each checked on {@code searchKey}; binds with {@link #bindTerms}. */
+    String termsOn(String searchKey) {
+        return terms.isEmpty() ? "1 = 1"
+                : String.join(" AND ", Collections.nCopies(terms.size(), "instr(" + searchKey + ", ?) > 0"));
     }
 
     /**
      * The users' table, and the search index first when there is a search: counting from the
-     * index's matches beats probing them for every user of the store.
+     * index's matches beats probing them for every user of the store. Binds with {@link #bindMatchesFirst}.
      */
     String fromMatchesFirst() {
-        return match == null ? "directory_user u WHERE " + where
-                : MATCHES_THEN_USERS + MATCHING + where;
+        return match == null ? "directory_user u WHERE " + where() : MATCHES_THEN_USERS + MATCHING + where();
     }
 
     /**
@@ -119,23 +123,35 @@ final class UserQuerySql {
      * visiting its rows in an index's order. Binds as {@link #bindMatchesFirst}.
      */
     String fromScan() {
-        return match == null ? "directory_user AS u NOT INDEXED WHERE " + where : fromMatchesFirst();
+        return match == null ? "directory_user AS u NOT INDEXED WHERE " + where() : fromMatchesFirst();
     }
 
-    /**
-     * The users with their store, filtered. With {@code matchesFirst} and a search, the search
-     * index's matches are read first and the order is sorted from them: cheaper than walking the
-     * sort order when few users match. Binds with {@link #bindSource}.
-     */
-    String source(boolean matchesFirst) {
-        String store = " JOIN identity_store s ON s.id = u.store_id";
-        return match != null && matchesFirst
-                ? MATCHES_THEN_USERS + store + MATCHING + where
-                : "directory_user u" + store + " WHERE " + where();
+    /** The users with their store, filtered and searched the plan's way. Binds with {@link #bindSource}. */
+    String source(SearchPlan plan) {
+        if (match == null || plan == SearchPlan.CHECK_ROWS) {
+            return "directory_user u" + WITH_STORE + " WHERE " + where();
+        }
+        return plan == SearchPlan.SORT_MATCHES
+                ? MATCHES_THEN_USERS + WITH_STORE + MATCHING + where()
+                : "directory_user u" + WITH_STORE + " WHERE " + where()
+                        + " AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
     }
 
-    int bindSource(PreparedStatement statement, int index, boolean matchesFirst) throws SQLException {
-        return matchesFirst ? bindMatchesFirst(statement, index) : bind(statement, index);
+    int bindSource(PreparedStatement statement, int index, SearchPlan plan) throws SQLException {
+        if (match == null || plan == SearchPlan.CHECK_ROWS) {
+            return bind(statement, index);
+        }
+        if (plan == SearchPlan.SORT_MATCHES) {
+            return bindMatchesFirst(statement, index);
+        }
+        int next = bind(statement, index);
+        statement.setString(next, match);
+        return next + 1;
+    }
+
+    /** The users with their store, filtered but not searched; binds with {@link #bindFilter}. */
+    String unsearchedSource() {
+        return "directory_user u" + WITH_STORE + " WHERE " + filter;
     }
 
     /** Binds the parameters of {@link #fromMatchesFirst()} from {@code index}; returns the next free index. */
@@ -143,8 +159,24 @@ final class UserQuerySql {
         if (match != null) {
             statement.setString(index++, match);
         }
-        for (Object parameter : parameters) {
+        return bind(statement, index);
+    }
+
+    /** Binds the parameters of {@link #where()} from {@code index}; returns the next free index. */
+    int bind(PreparedStatement statement, int index) throws SQLException {
+        return bindTerms(statement, bindFilter(statement, index));
+    }
+
+    int bindFilter(PreparedStatement statement, int index) throws SQLException {
+        for (Object parameter : filterParameters) {
             statement.setObject(index++, parameter);
+        }
+        return index;
+    }
+
+    int bindTerms(PreparedStatement statement, int index) throws SQLException {
+        for (String term : terms) {
+            statement.setString(index++, term);
         }
         return index;
     }
@@ -155,25 +187,21 @@ final class UserQuerySql {
 
     /** {@code (k1, k2, id) > (?, ?, ?)}, flipped for a descending order or a backwards walk. */
     String after(boolean backwards) {
-        String columns = String.join(", ", sortExpressions);
-        String marks = String.join(", ", Collections.nCopies(sortExpressions.size(), "?"));
+        return after(sortExpressions, backwards);
+    }
+
+    String after(List<String> columns, boolean backwards) {
+        String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
         boolean greater = ascending != backwards;
-        return "(" + columns + ") " + (greater ? ">" : "<") + " (" + marks + ")";
+        return "(" + String.join(", ", columns) + ") " + (greater ? ">" : "<") + " (" + marks + ")";
     }
 
     String orderBy(boolean backwards) {
-        String direction = ascending != backwards ? " ASC" : " DESC";
-        return String.join(direction + ", ", sortExpressions) + direction;
+        return orderBy(sortExpressions, backwards);
     }
 
-    /** Binds the filter parameters from {@code index}; returns the next free index. */
-    int bind(PreparedStatement statement, int index) throws SQLException {
-        for (Object parameter : parameters) {
-            statement.setObject(index++, parameter);
-        }
-        if (match != null) {
-            statement.setString(index++, match);
-        }
-        return index;
+    String orderBy(List<String> columns, boolean backwards) {
+        String direction = ascending != backwards ? " ASC" : " DESC";
+        return String.join(direction + ", ", columns) + direction;
     }
 }

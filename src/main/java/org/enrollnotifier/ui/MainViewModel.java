@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +66,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<UserCounts> counts =
             new ReadOnlyObjectWrapper<>(this, "counts", UserCounts.NONE);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(this, "counting", false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper pageAllChecked = new ReadOnlyBooleanWrapper(this, "pageAllChecked", false);
     private final ObservableList<UserRow> rows = FXCollections.observableArrayList();
@@ -75,7 +77,8 @@ public final class MainViewModel {
 
     /** The page the newest request asked for; {@link #pageIndex} follows once it has arrived. */
     private int requestedPage;
-    private long newestRequest;
+    /** Written on the UI thread only; read by the worker too, to abandon counting an outdated search. */
+    private volatile long newestRequest;
     /** The store to select when the stores first arrive; null for "All identity stores". */
     private String preferredStoreName;
     /** Touched only by the background worker, which runs one task at a time. */
@@ -84,7 +87,7 @@ public final class MainViewModel {
     public MainViewModel(UserDirectory directory, Background background) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.background = Objects.requireNonNull(background, "background");
-        statusText = Bindings.createStringBinding(this::describeStatus, counts, checkedIds);
+        statusText = Bindings.createStringBinding(this::describeStatus, counts, counting, checkedIds);
         selectedStore.addListener((obs, old, now) -> listingChanged());
         searchText.addListener((obs, old, now) -> listingChanged());
         filter.addListener((obs, old, now) -> listingChanged());
@@ -154,7 +157,7 @@ public final class MainViewModel {
         background.run(() -> readPage(query, size, page),
                 result -> {
                     if (request == newestRequest) {
-                        showPage(result);
+                        showPage(result, request);
                     }
                 },
                 e -> {
@@ -164,6 +167,36 @@ public final class MainViewModel {
                 });
     }
 
+    /** The counts of a search many users match, after its first page is on screen. */
+    private void countLater(long request) {
+        background.run(() -> {
+            if (request != newestRequest) {
+                throw new CancellationException("a newer listing was asked for");
+            }
+            return new Counted(pager.counts(() -> request != newestRequest), pager.pageCount());
+        }, counted -> {
+            if (request == newestRequest) {
+                showCounts(counted);
+            }
+        }, e -> {
+            if (request == newestRequest && !(e instanceof CancellationException)) {
+                fail("Could not count the users.", e);
+            }
+        });
+    }
+
+    private record Counted(UserCounts counts, int pageCount) {
+    }
+
+    private void showCounts(Counted counted) {
+        counts.set(counted.counts());
+        pageCount.set(counted.pageCount());
+        counting.set(false);
+        if (requestedPage >= counted.pageCount()) {
+            load(counted.pageCount() - 1);
+        }
+    }
+
     private UserPage readPage(UserQuery query, int size, int page) {
         if (pager == null || !pager.serves(query, size)) {
             pager = directory.pager(query, size);
@@ -171,7 +204,7 @@ public final class MainViewModel {
         return pager.page(page);
     }
 
-    private void showPage(UserPage page) {
+    private void showPage(UserPage page, long request) {
         List<UserRow> pageRows = new ArrayList<>(page.users().size());
         page.users().forEach(user -> {
             UserRow row = new UserRow(user, checkedIds.contains(user.id()));
@@ -188,10 +221,14 @@ public final class MainViewModel {
         requestedPage = page.index();
         pageIndex.set(page.index());
         pageCount.set(page.pageCount());
-        counts.set(page.counts());
+        page.counts().ifPresent(counts::set);
+        counting.set(page.counts().isEmpty());
         problem.set("");
         loading.set(false);
         updatePageAllChecked();
+        if (page.counts().isEmpty()) {
+            countLater(request);
+        }
     }
 
     private void fail(String message, Exception e) {
@@ -251,6 +288,9 @@ public final class MainViewModel {
 
     private String describeStatus() {
         UserCounts listed = counts.get();
+        if (counting.get()) {
+            return "Counting users… · " + CountText.number(checkedIds.size()) + " checked";
+        }
         return CountText.of(listed.listed(), "user") + " · " + CountText.number(checkedIds.size()) + " checked · "
                 + CountText.number(listed.withoutEmail()) + " without email";
     }
@@ -303,6 +343,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<UserCounts> countsProperty() {
         return counts.getReadOnlyProperty();
+    }
+
+    /** True while a search many users match is on screen but not counted yet. */
+    public ReadOnlyBooleanProperty countingProperty() {
+        return counting.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -1,5 +1,6 @@
 package org.enrollnotifier.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -32,7 +33,7 @@ final class PageNavigator {
         first.disableProperty().bind(model.pageIndexProperty().isEqualTo(0));
         previous.disableProperty().bind(model.pageIndexProperty().isEqualTo(0));
         next.disableProperty().bind(model.pageIndexProperty().greaterThanOrEqualTo(model.pageCountProperty().subtract(1)));
-        last.disableProperty().bind(next.disableProperty());
+        last.disableProperty().bind(next.disableProperty().or(model.countingProperty()));
 
         pageField.setId("pageField");
         pageField.getStyleClass().add("page-field");
@@ -47,7 +48,8 @@ final class PageNavigator {
 
         Label of = new Label();
         of.setId("pageCountLabel");
-        of.textProperty().bind(model.pageCountProperty().asString("of %,d"));
+        of.textProperty().bind(Bindings.when(model.countingProperty()).then("of …")
+                .otherwise(model.pageCountProperty().asString("of %,d")));
 
         box.getChildren().addAll(new Label("Rows per page"), pageSize, first, previous, new Label("Page"), pageField,
                 of, next, last);

@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
+import org.enrollnotifier.store.Database;
+import org.enrollnotifier.store.DirectoryUserRepository;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UserPagerTest {
 
@@ -74,5 +79,28 @@ class UserPagerTest {
         UserPager pager = directory.pager(UserQuery.EVERYONE.withSearch("no such person anywhere"), 25);
         assertEquals(1, pager.pageCount());
         assertEquals(List.of(), pager.page(0).users());
+    }
+
+    @ParameterizedTest(name = "checking {0} users before asking the index")
+    @ValueSource(ints = {1, 30, 1000})
+    void aSearchManyUsersMatchListsItsPagesFirstAndTheSameUsersOnceCounted(int checkedWindow) {
+        Database database = WORKSPACE.get().database();
+        UserQuery query = UserQuery.EVERYONE.withSearch("son").withSort(new UserSort(UserSort.Field.USERNAME, true));
+        UserPager sorted = new UserPager(database, new DirectoryUserRepository(), query, 25, Long.MAX_VALUE, 1);
+        UserPager many = new UserPager(database, new DirectoryUserRepository(), query, 25, 10, checkedWindow);
+        assertTrue(sorted.counts().listed() > 50, sorted.counts() + " matches");
+
+        assertEquals(Optional.empty(), many.knownCounts());
+        UserPage first = many.page(0);
+        assertEquals(Optional.empty(), first.counts());
+        assertEquals(2, first.pageCount(), "the pages known so far");
+        assertEquals(sorted.page(0).users(), first.users());
+        assertEquals(sorted.page(1).users(), many.page(1).users());
+
+        assertEquals(sorted.counts(), many.counts(() -> false));
+        assertEquals(Optional.of(sorted.counts()), many.page(2).counts());
+        for (int page = sorted.pageCount() - 1; page >= 0; page--) {
+            assertEquals(sorted.page(page).users(), many.page(page).users(), "page " + page);
+        }
     }
 }

@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.enrollnotifier.model.StoreKind;
+import org.enrollnotifier.model.UserQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,5 +117,51 @@ class DatabaseTest {
                 return rs.getString(1);
             }
         });
+    }
+
+    @Test
+    void upgradingAFileOfVersionFiveMakesItsUsersFindableByTheirFoldedNames() throws Exception {
+        Path file = folder.resolve("v5.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            SchemaMigrations.migrate(old, 0, 5);
+            try (Statement statement = old.createStatement()) {
+                statement.execute("INSERT INTO identity_store (id, name, kind, source) VALUES (1, 'Old', 'CSV', 'old.csv')");
+                statement.execute("INSERT INTO directory_user (store_id, external_id, username, first_name, last_name,"
+                        + " display_name, email, display_key, username_key, email_key) VALUES (1, 'e1', 'emartin',"
+                        + " 'Émile', 'Martin', 'Émile Martin', 'emile.martin@old.test', 'emile martin', 'emartin',"
+                        + " 'emile.martin@old.test')");
+            }
+        }
+
+        try (Database database = Database.open(file)) {
+            DirectoryUserRepository users = new DirectoryUserRepository();
+            for (SearchPlan plan : SearchPlan.values()) {
+                assertEquals(List.of("emartin"), database.read(c -> users.page(c,
+                        UserQuery.EVERYONE.withSearch("ÉMIL mar"), null, 10, plan))
+                        .stream().map(keyed -> keyed.user().username()).toList(), plan.name());
+            }
+        }
+    }
+
+    @Test
+    void aReadAbandonedWhileItRunsStopsWithCancellation() {
+        try (Database database = Database.open(folder.resolve("cancel.db"))) {
+            AtomicInteger checks = new AtomicInteger();
+            assertThrows(CancellationException.class, () -> database.readUnless(() -> checks.getAndIncrement() > 0,
+                    c -> {
+                        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
+                                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000000)"
+                                        + " SELECT count(*) FROM n")) {
+                            return rs.next();
+                        }
+                    }));
+            assertTrue(checks.get() > 1, "checked while running");
+            assertEquals(Integer.valueOf(1), database.<Integer>read(c -> {
+                try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery("SELECT 1")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }), "the connection still serves reads");
+        }
     }
 }

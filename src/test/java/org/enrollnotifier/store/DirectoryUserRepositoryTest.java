@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -163,33 +164,62 @@ class DirectoryUserRepositoryTest {
         assertEquals(sortedLikeTheTable(first, sort), first);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, {1} a page")
     @MethodSource("sorts")
-    void aSearchListsTheSameUsersReadFromItsMatchesOrWalkingTheOrder(UserSort sort, int pageSize) {
+    void aSearchListsTheSameUsersWhicheverWayItIsPlanned(UserSort sort, int pageSize) {
         UserQuery query = UserQuery.EVERYONE.withSort(sort).withSearch("ser1").withFilter(EnrollmentFilter.ENROLLED);
-        List<DirectoryUser> walked = allPages(query, pageSize, false);
+        List<DirectoryUser> checked = allPages(query, pageSize, SearchPlan.CHECK_ROWS);
 
-        assertTrue(walked.size() > 1, walked.size() + " users");
-        assertEquals(walked, allPages(query, pageSize, true));
+        assertTrue(checked.size() > 1, checked.size() + " users");
+        assertEquals(checked, allPages(query, pageSize, SearchPlan.CHECK_INDEX));
+        assertEquals(checked, allPages(query, pageSize, SearchPlan.SORT_MATCHES));
+        assertEquals(checked.size(), count(query).listed());
     }
 
-    @ParameterizedTest(name = "from the matches: {0}")
-    @ValueSource(booleans = {false, true})
-    void keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd(boolean fewMatches) throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {1, 10, 45, 100_000})
+    void aPageWithinAWindowHoldsTheMatchesAmongThatManyUsersOfTheOrder(int window) throws Exception {
+        UserQuery everyone = UserQuery.EVERYONE.withSort(new UserSort(UserSort.Field.EMAIL, false));
+        UserQuery search = everyone.withSearch("ER1");
+        List<DirectoryUser> inWindow = allPages(everyone, 1000).stream().limit(window).toList();
+        List<DirectoryUser> expectedMatches = inWindow.stream()
+                .filter(u -> u.username().contains("er1") || String.valueOf(u.email()).contains("er1"))
+                .limit(20).toList();
+
+        List<KeyedUser> page = database.read(c -> repository.pageWithin(c, search, null, 20, window));
+
+        assertEquals(expectedMatches, page.stream().map(KeyedUser::user).toList());
+        if (window == 100_000) {
+            assertEquals(allPages(search, 20).subList(0, 20), expectedMatches);
+        }
+    }
+
+    @Test
+    void countingUpToACapStopsThere() throws Exception {
+        UserQuery query = UserQuery.EVERYONE.withSearch("user");
+        long all = count(query).listed();
+
+        assertEquals(count(query), database.read(c -> repository.countUpTo(c, query, all + 1)));
+        assertEquals(7, database.read(c -> repository.countUpTo(c, query, 7)).listed());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SearchPlan.class)
+    void keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd(SearchPlan plan) throws Exception {
         UserQuery query = UserQuery.EVERYONE.withFilter(EnrollmentFilter.ENROLLED).withSearch("user");
-        List<KeyedUser> all = database.read(c -> repository.page(c, query, null, 10_000, fewMatches));
+        List<KeyedUser> all = database.read(c -> repository.page(c, query, null, 10_000, plan));
         for (int row : new int[] {0, 1, 37, all.size() - 2, all.size() - 1}) {
             int index = row;
-            Optional<SortKey> forwards = database.read(c -> repository.keyAt(c, query, null, index, false, fewMatches));
+            Optional<SortKey> forwards = database.read(c -> repository.keyAt(c, query, null, index, false, plan));
             Optional<SortKey> backwards =
-                    database.read(c -> repository.keyAt(c, query, null, all.size() - 1 - index, true, fewMatches));
+                    database.read(c -> repository.keyAt(c, query, null, all.size() - 1 - index, true, plan));
             Optional<SortKey> fromAnchor = index == 0 ? forwards
-                    : database.read(c -> repository.keyAt(c, query, all.get(0).key(), index - 1, false, fewMatches));
+                    : database.read(c -> repository.keyAt(c, query, all.get(0).key(), index - 1, false, plan));
             assertEquals(Optional.of(all.get(row).key()), forwards);
             assertEquals(forwards, backwards);
             assertEquals(forwards, fromAnchor);
         }
-        assertEquals(Optional.empty(), database.read(c -> repository.keyAt(c, query, null, all.size(), false, fewMatches)));
+        assertEquals(Optional.empty(), database.read(c -> repository.keyAt(c, query, null, all.size(), false, plan)));
     }
 
     private static List<DirectoryUser> sortedLikeTheTable(List<DirectoryUser> users, UserSort sort) {
@@ -207,15 +237,15 @@ class DirectoryUserRepositoryTest {
     }
 
     private List<DirectoryUser> allPages(UserQuery query, int pageSize) {
-        return allPages(query, pageSize, false);
+        return allPages(query, pageSize, SearchPlan.CHECK_ROWS);
     }
 
-    private List<DirectoryUser> allPages(UserQuery query, int pageSize, boolean fewMatches) {
+    private List<DirectoryUser> allPages(UserQuery query, int pageSize, SearchPlan plan) {
         List<DirectoryUser> users = new ArrayList<>();
         SortKey after = null;
         while (true) {
             SortKey from = after;
-            List<KeyedUser> page = database.read(c -> repository.page(c, query, from, pageSize, fewMatches));
+            List<KeyedUser> page = database.read(c -> repository.page(c, query, from, pageSize, plan));
             page.forEach(keyed -> users.add(keyed.user()));
             if (page.size() < pageSize) {
                 return users;

@@ -59,7 +59,7 @@ class ImportStagingTest {
         ImportStaging.Changes changes = database.write(c -> staging.apply(c, storeId));
 
         assertEquals(new ImportStaging.Changes(1, 1, 1, 1), changes);
-        Map<String, DirectoryUser> after = database.read(c -> users.page(c, UserQuery.EVERYONE, null, 100, false)).stream()
+        Map<String, DirectoryUser> after = database.read(c -> users.page(c, UserQuery.EVERYONE, null, 100, SearchPlan.CHECK_ROWS)).stream()
                 .map(DirectoryUserRepository.KeyedUser::user)
                 .collect(Collectors.toMap(DirectoryUser::username, Function.identity()));
         assertEquals(List.of("ann", "bob", "dan"), after.keySet().stream().sorted().toList());
@@ -96,7 +96,7 @@ class ImportStagingTest {
     }
 
     private Map<String, Long> idsByUsername() {
-        return database.read(c -> users.page(c, UserQuery.EVERYONE, null, 100, false)).stream()
+        return database.read(c -> users.page(c, UserQuery.EVERYONE, null, 100, SearchPlan.CHECK_ROWS)).stream()
                 .collect(Collectors.toMap(k -> k.user().username(), k -> k.user().id()));
     }
 }

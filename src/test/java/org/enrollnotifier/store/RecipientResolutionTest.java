@@ -92,7 +92,7 @@ class RecipientResolutionTest {
     }
 
     private long idOf(String username) {
-        return database.read(c -> users.page(c, UserQuery.EVERYONE.withSearch(username), null, 10, true)).get(0).user().id();
+        return database.read(c -> users.page(c, UserQuery.EVERYONE.withSearch(username), null, 10, SearchPlan.SORT_MATCHES)).get(0).user().id();
     }
 
     private RecipientSnapshot resolve(RecipientSelection selection, Set<EnrollmentType> types) {

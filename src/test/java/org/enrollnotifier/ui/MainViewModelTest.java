@@ -196,6 +196,42 @@ class MainViewModelTest {
     }
 
     @Test
+    void aSearchMostUsersMatchShowsItsFirstPageBeforeItsCount() {
+        long withEmail = model.countsProperty().get().listed() - model.countsProperty().get().withoutEmail();
+        background.hold();
+        model.searchTextProperty().set("@");
+        background.release(0);
+
+        assertTrue(model.countingProperty().get());
+        assertEquals("Counting users… · 0 checked", model.statusTextProperty().get());
+        assertEquals(25, model.rows().size());
+        assertEquals(2, model.pageCountProperty().get(), "the pages known so far");
+        assertEquals(1, background.heldCount(), "the count, queued behind the page");
+
+        background.release(0);
+        assertFalse(model.countingProperty().get());
+        assertEquals(withEmail, model.countsProperty().get().listed());
+        assertEquals((int) Math.ceil(withEmail / 25.0), model.pageCountProperty().get());
+    }
+
+    @Test
+    void theCountOfASearchTypedOverIsAbandoned() {
+        background.hold();
+        model.searchTextProperty().set("@");
+        background.release(0);
+        model.searchTextProperty().set("@ Smith");
+        background.release(0);
+
+        assertTrue(model.countingProperty().get(), "still waiting for the newest listing");
+        assertEquals("", model.problemProperty().get());
+        background.releaseAll();
+        assertFalse(model.countingProperty().get());
+        assertTrue(model.rows().stream().allMatch(row -> mentions(row.user(), "smith")));
+        assertEquals(new UserDirectory(WORKSPACE.get()).pager(model.currentQuery(), 25).counts(),
+                model.countsProperty().get());
+    }
+
+    @Test
     void notifyAddressesTheCheckedUsersOrElseEveryoneListed() {
         model.selectedStoreProperty().set(model.storeChoices().get(1));
         model.searchTextProperty().set("Smith");

@@ -1,0 +1,14 @@
+package org.enrollnotifier.store;
+
+/**
+ * How a listing with a search finds its rows. All plans list the same users in the same order;
+ * they differ in cost, which depends on how many users match. Without a search they are the same.
+ */
+public enum SearchPlan {
+    /** Walk the sort order and check each user's search key: cheapest when matches are dense. */
+    CHECK_ROWS,
+    /** Walk the sort order, keeping the users the search index found: for many but sparse matches. */
+    CHECK_INDEX,
+    /** Read the search index's matches and sort them: for a search few users match. */
+    SORT_MATCHES
+}
