@@ -65,9 +65,8 @@ public final class UserPager {
         this.searches = !query.search().isBlank();
         this.checkedWindow = checkedWindow;
         if (searches) {
-            UserCounts upToFew = database.read(c -> users.countUpTo(c, query, fewMatchesAtMost + 1));
-            fewMatches = upToFew.listed() <= fewMatchesAtMost;
-            counts = fewMatches ? upToFew : null;
+            fewMatches = database.read(c -> users.matchesAtMost(c, query, fewMatchesAtMost));
+            counts = fewMatches ? database.read(c -> users.count(c, query)) : null;
         } else {
             fewMatches = false;
             counts = database.read(c -> users.count(c, query));

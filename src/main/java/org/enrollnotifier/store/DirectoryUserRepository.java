@@ -81,14 +81,20 @@ public final class DirectoryUserRepository {
     }
 
     /**
-     * Like {@link #count}, but stops at {@code cap} listed users: finding out that a search matches
-     * few users costs no more than those few, and that it matches many no more than {@code cap}.
+     * Whether at most {@code few} users match the query's search, found out at the cost of no more
+     * than {@code few + 1} matches. The search index answers for every store at once, so a search
+     * the listing matches rarely but other stores often counts as matching many.
      */
-    public UserCounts countUpTo(Connection c, UserQuery query, long cap) throws SQLException {
+    public boolean matchesAtMost(Connection c, UserQuery query, long few) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        return counts(c, "SELECT count(*), count(*) - count(email) FROM (SELECT u.email FROM "
-                + sql.fromMatchesFirst() + " LIMIT ?)", statement -> statement.setLong(
-                        sql.bindMatchesFirst(statement, 1), cap));
+        String text = "SELECT count(*) FROM (SELECT 1 FROM " + sql.matchesOnly() + " LIMIT ?)";
+        try (PreparedStatement select = c.prepareStatement(text)) {
+            select.setLong(sql.bindMatchesOnly(select, 1), few + 1);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) <= few;
+            }
+        }
     }
 
     private interface Binding {

@@ -31,6 +31,8 @@ final class UserQuerySql {
     private final List<Object> filterParameters = new ArrayList<>();
     /** The folded search terms, each a condition on {@code search_key}. */
     private final List<String> terms = new ArrayList<>();
+    /** The terms too short for the search index, so checked on the row even where the index is read. */
+    private final List<String> shortTerms = new ArrayList<>();
     /** The FTS5 query for the search's longer terms; null when there are none. */
     private String match;
     private final List<String> sortExpressions;
@@ -77,6 +79,8 @@ final class UserQuerySql {
             terms.add(folded);
             if (folded.codePointCount(0, folded.length()) >= TRIGRAM) {
                 phrases.add('"' + folded.replace("\"", "\"\"") + '"');
+            } else {
+                shortTerms.add(folded);
             }
         }
         if (!phrases.isEmpty()) {
@@ -100,13 +104,25 @@ final class UserQuerySql {
 
     /** The store and enrollment filter and every search term, checked on the row. Binds with {@link #bind}. */
     String where() {
-        return filter + " AND " + termsOn("u.search_key");
+        return filter + " AND " + termsOn("u.search_key", terms);
+    }
+
+    /**
+     * The filter and the short terms: the rest of {@link #where()} when the search index has found
+     * the longer terms' matches already. Binds after the match with {@link #bindMatchesFirst}.
+     */
+    private String whereBesidesMatch() {
+        return filter + " AND " + termsOn("u.search_key", shortTerms);
     }
 
     /** The search terms, each checked on {@code searchKey}; binds with {@link #bindTerms}. */
     String termsOn(String searchKey) {
-        return terms.isEmpty() ? "1 = 1"
-                : String.join(" AND ", Collections.nCopies(terms.size(), "instr(" + searchKey + ", ?) > 0"));
+        return termsOn(searchKey, terms);
+    }
+
+    private static String termsOn(String searchKey, List<String> checked) {
+        return checked.isEmpty() ? "1 = 1"
+                : String.join(" AND ", Collections.nCopies(checked.size(), "instr(" + searchKey + ", ?) > 0"));
     }
 
     /**
@@ -114,7 +130,7 @@ final class UserQuerySql {
      * index's matches beats probing them for every user of the store. Binds with {@link #bindMatchesFirst}.
      */
     String fromMatchesFirst() {
-        return match == null ? "directory_user u WHERE " + where() : MATCHES_THEN_USERS + MATCHING + where();
+        return match == null ? "directory_user u WHERE " + where() : MATCHES_THEN_USERS + MATCHING + whereBesidesMatch();
     }
 
     /**
@@ -126,14 +142,30 @@ final class UserQuerySql {
         return match == null ? "directory_user AS u NOT INDEXED WHERE " + where() : fromMatchesFirst();
     }
 
+    /**
+     * The search index's matches alone, whichever store and filter, when there are longer terms;
+     * else the listing itself. Binds with {@link #bindMatchesOnly}.
+     */
+    String matchesOnly() {
+        return match == null ? fromMatchesFirst() : "directory_user_search" + MATCHING + "1 = 1";
+    }
+
+    int bindMatchesOnly(PreparedStatement statement, int index) throws SQLException {
+        if (match == null) {
+            return bindMatchesFirst(statement, index);
+        }
+        statement.setString(index, match);
+        return index + 1;
+    }
+
     /** The users with their store, filtered and searched the plan's way. Binds with {@link #bindSource}. */
     String source(SearchPlan plan) {
         if (match == null || plan == SearchPlan.CHECK_ROWS) {
             return "directory_user u" + WITH_STORE + " WHERE " + where();
         }
         return plan == SearchPlan.SORT_MATCHES
-                ? MATCHES_THEN_USERS + WITH_STORE + MATCHING + where()
-                : "directory_user u" + WITH_STORE + " WHERE " + where()
+                ? MATCHES_THEN_USERS + WITH_STORE + MATCHING + whereBesidesMatch()
+                : "directory_user u" + WITH_STORE + " WHERE " + whereBesidesMatch()
                         + " AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
     }
 
@@ -144,7 +176,7 @@ final class UserQuerySql {
         if (plan == SearchPlan.SORT_MATCHES) {
             return bindMatchesFirst(statement, index);
         }
-        int next = bind(statement, index);
+        int next = bindTerms(statement, bindFilter(statement, index), shortTerms);
         statement.setString(next, match);
         return next + 1;
     }
@@ -159,12 +191,16 @@ final class UserQuerySql {
         if (match != null) {
             statement.setString(index++, match);
         }
-        return bind(statement, index);
+        return bindTerms(statement, bindFilter(statement, index), shortTerms);
     }
 
     /** Binds the parameters of {@link #where()} from {@code index}; returns the next free index. */
     int bind(PreparedStatement statement, int index) throws SQLException {
         return bindTerms(statement, bindFilter(statement, index));
+    }
+
+    int bindTerms(PreparedStatement statement, int index) throws SQLException {
+        return bindTerms(statement, index, terms);
     }
 
     int bindFilter(PreparedStatement statement, int index) throws SQLException {
@@ -174,8 +210,8 @@ final class UserQuerySql {
         return index;
     }
 
-    int bindTerms(PreparedStatement statement, int index) throws SQLException {
-        for (String term : terms) {
+    private static int bindTerms(PreparedStatement statement, int index, List<String> checked) throws SQLException {
+        for (String term : checked) {
             statement.setString(index++, term);
         }
         return index;

@@ -2,6 +2,7 @@ package org.enrollnotifier.store;
 
 import static org.enrollnotifier.store.Users.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -194,13 +195,14 @@ class DirectoryUserRepositoryTest {
         }
     }
 
-    @Test
-    void countingUpToACapStopsThere() throws Exception {
-        UserQuery query = UserQuery.EVERYONE.withSearch("user");
-        long all = count(query).listed();
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"user", "us", "user1 u"})
+    void aSearchMatchesAtMostAsManyUsersAsItsCountSays(String search) throws Exception {
+        UserQuery query = UserQuery.EVERYONE.withSearch(search);
+        long matches = count(query).listed();
 
-        assertEquals(count(query), database.read(c -> repository.countUpTo(c, query, all + 1)));
-        assertEquals(7, database.read(c -> repository.countUpTo(c, query, 7)).listed());
+        assertTrue(database.<Boolean>read(c -> repository.matchesAtMost(c, query, matches)));
+        assertFalse(database.<Boolean>read(c -> repository.matchesAtMost(c, query, matches - 1)));
     }
 
     @ParameterizedTest(name = "{0}")
