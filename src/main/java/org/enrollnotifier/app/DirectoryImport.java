@@ -122,6 +122,7 @@ public final class DirectoryImport {
     private ImportResult staged(String name, SqlWork<?> start, SqlWork<?> finish, StagedRead read)
             throws ImportFailed {
         ONE_AT_A_TIME.lock();
+        database.useBulkCache(true);
         try {
             database.scratch(start);
             try {
@@ -134,6 +135,7 @@ public final class DirectoryImport {
                 database.scratch(finish);
             }
         } finally {
+            database.useBulkCache(false);
             ONE_AT_A_TIME.unlock();
         }
     }
@@ -163,7 +165,6 @@ public final class DirectoryImport {
         }
     }
 
-    /** Stages enrollment rows in batches as they are read. */
     /** Writes a batch of staged rows into a TEMP table. */
     @FunctionalInterface
     private interface StagingWrite<T> {
@@ -199,6 +200,7 @@ public final class DirectoryImport {
         }
     }
 
+    /** Stages enrollment rows in batches as they are read. */
     private final class EnrollmentRows implements EnrollmentSink {
         private final ImportListener listener;
         private final Batch<EnrollmentStaging.Row> batch = new Batch<>(enrollment::add);
