@@ -7,18 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.DirectoryUserRepository;
 import org.enrollnotifier.store.DirectoryUserRepository.KeyedUser;
+import org.enrollnotifier.store.ListingAnchors;
 import org.enrollnotifier.store.SearchPlan;
 import org.enrollnotifier.store.SortKey;
 
 /**
  * Reads one listing page by page with keyset pagination. It remembers the key each visited page
  * starts after, so next/previous cost one indexed seek; a jump to an unvisited page skips keys
- * from the nearest remembered page, or back from the end when that is closer.
+ * from the nearest remembered page, the store's nearest {@link ListingAnchors anchor}, or back
+ * from the end, whichever is closest.
  *
  * <p>A search that many users match is not counted up front: its first page comes first, and
  * {@link #counts(BooleanSupplier)} counts it when asked, as the window does right after.
@@ -37,6 +40,7 @@ public final class UserPager {
 
     private final Database database;
     private final DirectoryUserRepository users;
+    private final ListingAnchors anchors;
     private final UserQuery query;
     private final int pageSize;
     private final boolean searches;
@@ -48,18 +52,20 @@ public final class UserPager {
     /** page index → key of the last row before it; page 0 starts at the beginning. */
     private final Map<Integer, SortKey> pageStarts = new HashMap<>();
 
-    UserPager(Database database, DirectoryUserRepository users, UserQuery query, int pageSize) {
-        this(database, users, query, pageSize, FEW_MATCHES, CHECKED_WINDOW);
+    UserPager(Database database, DirectoryUserRepository users, ListingAnchors anchors, UserQuery query,
+              int pageSize) {
+        this(database, users, anchors, query, pageSize, FEW_MATCHES, CHECKED_WINDOW);
     }
 
     /** With other thresholds than the ones tuned for a large store, so a small one can exercise every plan. */
-    UserPager(Database database, DirectoryUserRepository users, UserQuery query, int pageSize, long fewMatchesAtMost,
-              int checkedWindow) {
+    UserPager(Database database, DirectoryUserRepository users, ListingAnchors anchors, UserQuery query,
+              int pageSize, long fewMatchesAtMost, int checkedWindow) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size must be positive: " + pageSize);
         }
         this.database = database;
         this.users = users;
+        this.anchors = anchors;
         this.query = query;
         this.pageSize = pageSize;
         this.searches = !query.search().isBlank();
@@ -112,14 +118,29 @@ public final class UserPager {
      */
     public UserPage page(int requestedIndex) {
         int index = Math.max(0, counts == null ? requestedIndex : Math.min(requestedIndex, pageCount() - 1));
-        SortKey start = startOf(index).orElse(null);
-        List<KeyedUser> rows = database.read(c -> rowsAfter(c, start));
+        List<KeyedUser> rows = isUnvisitedLastPage(index)
+                ? database.read(c -> users.lastPage(c, query, (int) (counts.listed() - (long) index * pageSize), plan()))
+                : rowsAfter(startOf(index).orElse(null));
         boolean full = rows.size() == pageSize;
         if (full) {
             pageStarts.put(index + 1, rows.get(rows.size() - 1).key());
         }
         int pageCount = counts == null ? index + (full ? 2 : 1) : pageCount();
         return new UserPage(index, pageCount, knownCounts(), rows.stream().map(KeyedUser::user).toList());
+    }
+
+    /** The last page, not reached by walking: read from the end rather than found by a skip. */
+    private boolean isUnvisitedLastPage(int index) {
+        return counts != null && index > 0 && index == pageCount() - 1 && !pageStarts.containsKey(index);
+    }
+
+    private List<KeyedUser> rowsAfter(SortKey start) {
+        return database.read(c -> rowsAfter(c, start));
+    }
+
+    /** How rows are found away from a first page: the index's matches sorted when few, else kept while walking. */
+    private SearchPlan plan() {
+        return fewMatches ? SearchPlan.SORT_MATCHES : SearchPlan.CHECK_INDEX;
     }
 
     private List<KeyedUser> rowsAfter(Connection c, SortKey start) throws SQLException {
@@ -141,15 +162,43 @@ public final class UserPager {
         if (known != null) {
             return Optional.of(known);
         }
-        SearchPlan plan = fewMatches ? SearchPlan.SORT_MATCHES : SearchPlan.CHECK_INDEX;
-        int nearest = pageStarts.keySet().stream().filter(i -> i < index).max(Integer::compare).orElse(0);
-        long lastRowBefore = (long) index * pageSize - 1;
-        long forwardSkip = lastRowBefore - (long) nearest * pageSize;
-        long backwardSkip = counts == null ? Long.MAX_VALUE : counts.listed() - 1 - lastRowBefore;
-        Optional<SortKey> start = database.read(c -> backwardSkip < forwardSkip
-                ? users.keyAt(c, query, null, backwardSkip, true, plan)
-                : users.keyAt(c, query, pageStarts.get(nearest), forwardSkip, false, plan));
+        Optional<SortKey> start = database.read(c -> keyOfRow(c, (long) index * pageSize - 1, index));
         start.ifPresent(key -> pageStarts.put(index, key));
         return start;
+    }
+
+    /** A walk to a row: from a key (null: the listing's start, or its end walking backwards), skipping rows. */
+    private record Walk(SortKey from, long skip, boolean backwards) {
+    }
+
+    /** The key of {@code row} (the last before page {@code index}), walking from the nearest known place. */
+    private Optional<SortKey> keyOfRow(Connection c, long row, int index) throws SQLException {
+        int nearest = pageStarts.keySet().stream().filter(i -> i < index).max(Integer::compare).orElse(0);
+        Walk shortest = new Walk(pageStarts.get(nearest), row - (long) nearest * pageSize, false);
+        if (counts != null && counts.listed() - 1 - row < shortest.skip()) {
+            shortest = new Walk(null, counts.listed() - 1 - row, true);
+        }
+        Optional<Walk> fromAnchor = walkFromAnchor(c, row);
+        if (fromAnchor.isPresent() && fromAnchor.get().skip() < shortest.skip()) {
+            shortest = fromAnchor.get();
+        }
+        if (shortest.skip() < 0) {
+            return Optional.of(shortest.from());
+        }
+        return users.keyAt(c, query, shortest.from(), shortest.skip(), shortest.backwards(), plan());
+    }
+
+    /**
+     * From the store's nearest anchor at or before {@code row}, which are kept for its unfiltered
+     * listing in ascending order: a descending listing walks back to them. Skip -1: the anchor is the row.
+     */
+    private Optional<Walk> walkFromAnchor(Connection c, long row) throws SQLException {
+        if (searches || query.storeId() == null || query.filter().mode() != EnrollmentFilter.Mode.ALL) {
+            return Optional.empty();
+        }
+        boolean ascending = query.sort().ascending();
+        long ascendingRow = ascending ? row : counts.listed() - 1 - row;
+        return anchors.atOrBefore(c, query.storeId(), query.sort().field(), ascendingRow, counts.listed())
+                .map(anchor -> new Walk(anchor.key(), ascendingRow - anchor.row() - 1, !ascending));
     }
 }

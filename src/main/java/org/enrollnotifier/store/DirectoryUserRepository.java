@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.enrollnotifier.model.DirectoryUser;
@@ -114,11 +115,23 @@ public final class DirectoryUserRepository {
     /** Up to {@code limit} users following {@code after} (null: from the start), in the query's order. */
     public List<KeyedUser> page(Connection c, UserQuery query, SortKey after, int limit, SearchPlan plan)
             throws SQLException {
+        return read(c, query, after, false, limit, plan);
+    }
+
+    /** The last {@code limit} users of the listing, in the query's order: read from the end, in one seek. */
+    public List<KeyedUser> lastPage(Connection c, UserQuery query, int limit, SearchPlan plan) throws SQLException {
+        List<KeyedUser> backwards = read(c, query, null, true, limit, plan);
+        Collections.reverse(backwards);
+        return backwards;
+    }
+
+    private List<KeyedUser> read(Connection c, UserQuery query, SortKey after, boolean backwards, int limit,
+                                 SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         String keyColumns = String.join(", ", sql.sortExpressions());
         String text = "SELECT " + COLUMNS + ", " + keyColumns + " FROM " + sql.source(plan)
-                + (after == null ? "" : " AND " + sql.after(false))
-                + " ORDER BY " + sql.orderBy(false) + " LIMIT ?";
+                + (after == null ? "" : " AND " + sql.after(backwards))
+                + " ORDER BY " + sql.orderBy(backwards) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
             int index = bindKey(select, sql.bindSource(select, 1, plan), after);
             select.setInt(index, limit);

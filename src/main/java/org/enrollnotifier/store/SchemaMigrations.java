@@ -211,7 +211,17 @@ final class SchemaMigrations {
                         INSERT INTO directory_user_search (directory_user_search, rowid, search_key)
                         VALUES ('delete', old.id, old.search_key);
                         INSERT INTO directory_user_search (rowid, search_key) VALUES (new.id, new.search_key);
-                    END"""));
+                    END"""),
+            List.of(
+                    """
+                    CREATE TABLE listing_anchor (
+                        store_id INTEGER NOT NULL REFERENCES identity_store (id) ON DELETE CASCADE,
+                        sort     TEXT    NOT NULL,
+                        row      INTEGER NOT NULL,
+                        k1, k2, k3,
+                        users    INTEGER NOT NULL,
+                        PRIMARY KEY (store_id, sort, row)
+                    ) WITHOUT ROWID"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

@@ -8,17 +8,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.DirectoryUserRepository;
+import org.enrollnotifier.store.ListingAnchors;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UserPagerTest {
@@ -86,8 +89,10 @@ class UserPagerTest {
     void aSearchManyUsersMatchListsItsPagesFirstAndTheSameUsersOnceCounted(int checkedWindow) {
         Database database = WORKSPACE.get().database();
         UserQuery query = UserQuery.EVERYONE.withSearch("son").withSort(new UserSort(UserSort.Field.USERNAME, true));
-        UserPager sorted = new UserPager(database, new DirectoryUserRepository(), query, 25, Long.MAX_VALUE, 1);
-        UserPager many = new UserPager(database, new DirectoryUserRepository(), query, 25, 10, checkedWindow);
+        UserPager sorted = new UserPager(database, new DirectoryUserRepository(), new ListingAnchors(), query, 25,
+                Long.MAX_VALUE, 1);
+        UserPager many = new UserPager(database, new DirectoryUserRepository(), new ListingAnchors(), query, 25,
+                10, checkedWindow);
         assertTrue(sorted.counts().listed() > 50, sorted.counts() + " matches");
 
         assertEquals(Optional.empty(), many.knownCounts());
@@ -101,6 +106,32 @@ class UserPagerTest {
         assertEquals(Optional.of(sorted.counts()), many.page(2).counts());
         for (int page = sorted.pageCount() - 1; page >= 0; page--) {
             assertEquals(sorted.page(page).users(), many.page(page).users(), "page " + page);
+        }
+    }
+
+    static Stream<UserSort> everySort() {
+        return Stream.of(UserSort.Field.values())
+                .flatMap(field -> Stream.of(new UserSort(field, true), new UserSort(field, false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everySort")
+    void aJumpFromTheStoresAnchorsLandsOnThePageAWalkReaches(UserSort sort) {
+        Database database = WORKSPACE.get().database();
+        long storeId = directory.stores().get(0).store().id();
+        database.write(c -> {
+            new ListingAnchors(7).rebuild(c, storeId);
+            return null;
+        });
+        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withSort(sort);
+        UserPager walker = directory.pager(query, 25);
+        List<List<DirectoryUser>> walked = new ArrayList<>();
+        for (int page = 0; page < walker.pageCount(); page++) {
+            walked.add(walker.page(page).users());
+        }
+
+        for (int page = 0; page < walked.size(); page += 3) {
+            assertEquals(walked.get(page), directory.pager(query, 25).page(page).users(), "page " + page);
         }
     }
 }

@@ -1,0 +1,110 @@
+package org.enrollnotifier.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.model.UserSort;
+
+/**
+ * Every {@code spacing}-th user of each store's unfiltered listing, in each sort order (the
+ * {@code listing_anchor} table). A jump to page 10,000 of a million users starts from the nearest
+ * anchor and skips fewer than {@code spacing} rows, instead of counting half a million through an
+ * index. Rebuilt for a store in the transaction that changes its users; anchors built for another
+ * number of users than the store has now are not used.
+ */
+public final class ListingAnchors {
+
+    /** Rows between anchors: a skip this long costs well under a millisecond. */
+    public static final int SPACING = 1024;
+    private static final int MAX_KEY_COLUMNS = 3;
+
+    private final int spacing;
+    private final DirectoryUserRepository users = new DirectoryUserRepository();
+
+    /** A user's position in a store's listing, in ascending order from 0, and its sort key. */
+    public record Anchor(long row, SortKey key) {
+    }
+
+    public ListingAnchors() {
+        this(SPACING);
+    }
+
+    /** With other spacing than the one tuned for a large store, so a small one gets many anchors. */
+    public ListingAnchors(int spacing) {
+        if (spacing < 1) {
+            throw new IllegalArgumentException("spacing must be positive: " + spacing);
+        }
+        this.spacing = spacing;
+    }
+
+    /**
+     * Walks each sort order of the store once, keeping every {@code spacing}-th key, each step an
+     * {@code OFFSET} from the anchor before: about 0.1 s an order for a million users.
+     */
+    public void rebuild(Connection c, long storeId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM listing_anchor WHERE store_id = ?")) {
+            delete.setLong(1, storeId);
+            delete.executeUpdate();
+        }
+        UserQuery store = UserQuery.EVERYONE.withStore(storeId);
+        long count = users.count(c, store).listed();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO listing_anchor"
+                + " (store_id, sort, row, k1, k2, k3, users) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (UserSort.Field field : UserSort.Field.values()) {
+                if (UserQuerySql.orderedBy(field, storeId) != field) {
+                    continue;
+                }
+                UserQuery ascending = store.withSort(new UserSort(field, true));
+                SortKey key = null;
+                long row = -1;
+                Optional<SortKey> next;
+                while ((next = users.keyAt(c, ascending, key, spacing - 1, false, SearchPlan.CHECK_ROWS)).isPresent()) {
+                    key = next.get();
+                    row += spacing;
+                    insert.setLong(1, storeId);
+                    insert.setString(2, field.name());
+                    insert.setLong(3, row);
+                    for (int i = 0; i < MAX_KEY_COLUMNS; i++) {
+                        insert.setObject(4 + i, i < key.values().size() ? key.values().get(i) : null);
+                    }
+                    insert.setLong(7, count);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * The anchor at or before {@code row} of the store's listing in ascending {@code field} order,
+     * if the anchors were built when the store had {@code users} users.
+     */
+    public Optional<Anchor> atOrBefore(Connection c, long storeId, UserSort.Field field, long row, long users)
+            throws SQLException {
+        UserSort.Field orderedBy = UserQuerySql.orderedBy(field, storeId);
+        int keySize = new UserQuerySql(UserQuery.EVERYONE.withStore(storeId).withSort(new UserSort(orderedBy, true)))
+                .sortExpressions().size();
+        try (PreparedStatement select = c.prepareStatement("SELECT row, k1, k2, k3 FROM listing_anchor"
+                + " WHERE store_id = ? AND sort = ? AND row <= ? AND users = ? ORDER BY row DESC LIMIT 1")) {
+            select.setLong(1, storeId);
+            select.setString(2, orderedBy.name());
+            select.setLong(3, row);
+            select.setLong(4, users);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<Object> values = new ArrayList<>(keySize);
+                for (int i = 0; i < keySize; i++) {
+                    values.add(rs.getObject(2 + i));
+                }
+                return Optional.of(new Anchor(rs.getLong(1), new SortKey(values)));
+            }
+        }
+    }
+}
