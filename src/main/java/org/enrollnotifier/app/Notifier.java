@@ -67,8 +67,9 @@ public final class Notifier {
             throw new IllegalArgumentException("There is no one to notify.");
         }
         String operator = System.getProperty("user.name", "");
-        return database.write(c -> outbox.create(c, draft, operator, clock.instant(), recipients.snapshot(),
-                UUID.randomUUID().toString(), messageDomain(settings)));
+        // each delivery row is joined from its user and follows its notification in this transaction
+        return database.writeWithoutReferenceChecks(c -> outbox.create(c, draft, operator, clock.instant(),
+                recipients.snapshot(), UUID.randomUUID().toString(), messageDomain(settings)));
     }
 
     /** Notifications with messages neither sent nor failed, to offer resuming them. */

@@ -202,6 +202,29 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Like {@link #write}, with foreign-key checks off for that one transaction, and on again
+     * afterwards whatever happens. Only for a bulk insert whose statements guarantee every
+     * reference themselves (each row joined from its parent in the same transaction): checking a
+     * million rows again costs a third of the insert.
+     */
+    public synchronized <T> T writeWithoutReferenceChecks(SqlWork<T> work) {
+        setForeignKeys(false);
+        try {
+            return write(work);
+        } finally {
+            setForeignKeys(true);
+        }
+    }
+
+    private void setForeignKeys(boolean on) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    /**
      * Runs work that reads the database and writes only TEMP tables, in a deferred transaction:
      * it takes no write lock on the file, so other writers are not held up.
      */

@@ -164,4 +164,22 @@ class DatabaseTest {
             }), "the connection still serves reads");
         }
     }
+
+    @Test
+    void referenceChecksAreOffForOneBulkWriteOnlyEvenWhenItFails() {
+        try (Database database = Database.open(folder.resolve("bulk.db"))) {
+            assertEquals("0", database.writeWithoutReferenceChecks(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_keys")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }));
+            assertEquals(1, pragma(database, "foreign_keys"));
+
+            assertThrows(IllegalStateException.class, () -> database.writeWithoutReferenceChecks(c -> {
+                throw new IllegalStateException("the bulk write failed");
+            }));
+            assertEquals(1, pragma(database, "foreign_keys"));
+        }
+    }
 }
