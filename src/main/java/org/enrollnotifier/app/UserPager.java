@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.store.Database;
@@ -189,16 +188,18 @@ public final class UserPager {
     }
 
     /**
-     * From the store's nearest anchor at or before {@code row}, which are kept for its unfiltered
-     * listing in ascending order: a descending listing walks back to them. Skip -1: the anchor is the row.
+     * From the store's nearest anchor at or before {@code row}, kept for its listings of all, not
+     * enrolled and enrolled users in ascending order: a descending listing walks back to them.
+     * Skip -1: the anchor is the row.
      */
     private Optional<Walk> walkFromAnchor(Connection c, long row) throws SQLException {
-        if (searches || query.storeId() == null || query.filter().mode() != EnrollmentFilter.Mode.ALL) {
+        if (searches || query.storeId() == null || !ListingAnchors.covers(query.filter())) {
             return Optional.empty();
         }
         boolean ascending = query.sort().ascending();
         long ascendingRow = ascending ? row : counts.listed() - 1 - row;
-        return anchors.atOrBefore(c, query.storeId(), query.sort().field(), ascendingRow, counts.listed())
+        return anchors.atOrBefore(c, query.storeId(), query.filter(), query.sort().field(), ascendingRow,
+                        counts.listed())
                 .map(anchor -> new Walk(anchor.key(), ascendingRow - anchor.row() - 1, !ascending));
     }
 }

@@ -7,12 +7,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 
 /**
- * Every {@code spacing}-th user of each store's unfiltered listing, in each sort order (the
- * {@code listing_anchor} table). A jump to page 10,000 of a million users starts from the nearest
+ * Every {@code spacing}-th user of each store's listing of all, not enrolled and enrolled users,
+ * in each sort order (the {@code listing_anchor} table). A jump to page 10,000 of a million users starts from the nearest
  * anchor and skips fewer than {@code spacing} rows, instead of counting half a million through an
  * index. Rebuilt for a store in the transaction that changes its users; anchors built for another
  * number of users than the store has now are not used.
@@ -21,6 +22,9 @@ public final class ListingAnchors {
 
     /** Rows between anchors: a skip this long costs well under a millisecond. */
     public static final int SPACING = 1024;
+    /** The listings that get anchors: the store's users, and the two halves an operator works through. */
+    private static final List<EnrollmentFilter> ANCHORED =
+            List.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED);
     private static final int MAX_KEY_COLUMNS = 3;
 
     private final int spacing;
@@ -51,50 +55,63 @@ public final class ListingAnchors {
             delete.setLong(1, storeId);
             delete.executeUpdate();
         }
-        UserQuery store = UserQuery.EVERYONE.withStore(storeId);
-        long count = users.count(c, store).listed();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO listing_anchor"
-                + " (store_id, sort, row, k1, k2, k3, users) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (UserSort.Field field : UserSort.Field.values()) {
-                if (UserQuerySql.orderedBy(field, storeId) != field) {
-                    continue;
-                }
-                UserQuery ascending = store.withSort(new UserSort(field, true));
-                SortKey key = null;
-                long row = -1;
-                Optional<SortKey> next;
-                while ((next = users.keyAt(c, ascending, key, spacing - 1, false, SearchPlan.CHECK_ROWS)).isPresent()) {
-                    key = next.get();
-                    row += spacing;
-                    insert.setLong(1, storeId);
-                    insert.setString(2, field.name());
-                    insert.setLong(3, row);
-                    for (int i = 0; i < MAX_KEY_COLUMNS; i++) {
-                        insert.setObject(4 + i, i < key.values().size() ? key.values().get(i) : null);
+                + " (store_id, filter, sort, row, k1, k2, k3, users) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (EnrollmentFilter filter : ANCHORED) {
+                UserQuery listing = UserQuery.EVERYONE.withStore(storeId).withFilter(filter);
+                long count = users.count(c, listing).listed();
+                for (UserSort.Field field : UserSort.Field.values()) {
+                    if (UserQuerySql.orderedBy(field, storeId) == field) {
+                        addAnchors(c, insert, listing.withSort(new UserSort(field, true)), count);
                     }
-                    insert.setLong(7, count);
-                    insert.addBatch();
                 }
             }
             insert.executeBatch();
         }
     }
 
-    /**
-     * The anchor at or before {@code row} of the store's listing in ascending {@code field} order,
-     * if the anchors were built when the store had {@code users} users.
-     */
-    public Optional<Anchor> atOrBefore(Connection c, long storeId, UserSort.Field field, long row, long users)
+    private void addAnchors(Connection c, PreparedStatement insert, UserQuery ascending, long count)
             throws SQLException {
+        SortKey key = null;
+        long row = -1;
+        Optional<SortKey> next;
+        while ((next = users.keyAt(c, ascending, key, spacing - 1, false, SearchPlan.CHECK_ROWS)).isPresent()) {
+            key = next.get();
+            row += spacing;
+            insert.setLong(1, ascending.storeId());
+            insert.setString(2, ascending.filter().mode().name());
+            insert.setString(3, ascending.sort().field().name());
+            insert.setLong(4, row);
+            for (int i = 0; i < MAX_KEY_COLUMNS; i++) {
+                insert.setObject(5 + i, i < key.values().size() ? key.values().get(i) : null);
+            }
+            insert.setLong(8, count);
+            insert.addBatch();
+        }
+    }
+
+    /** Whether a listing of a store, filtered so, has anchors. */
+    public static boolean covers(EnrollmentFilter filter) {
+        return ANCHORED.contains(filter);
+    }
+
+    /**
+     * The anchor at or before {@code row} of the store's listing with {@code filter} in ascending
+     * {@code field} order, if the anchors were built when that listing had {@code users} users.
+     */
+    public Optional<Anchor> atOrBefore(Connection c, long storeId, EnrollmentFilter filter, UserSort.Field field,
+                                       long row, long users) throws SQLException {
         UserSort.Field orderedBy = UserQuerySql.orderedBy(field, storeId);
         int keySize = new UserQuerySql(UserQuery.EVERYONE.withStore(storeId).withSort(new UserSort(orderedBy, true)))
                 .sortExpressions().size();
         try (PreparedStatement select = c.prepareStatement("SELECT row, k1, k2, k3 FROM listing_anchor"
-                + " WHERE store_id = ? AND sort = ? AND row <= ? AND users = ? ORDER BY row DESC LIMIT 1")) {
+                + " WHERE store_id = ? AND filter = ? AND sort = ? AND row <= ? AND users = ?"
+                + " ORDER BY row DESC LIMIT 1")) {
             select.setLong(1, storeId);
-            select.setString(2, orderedBy.name());
-            select.setLong(3, row);
-            select.setLong(4, users);
+            select.setString(2, filter.mode().name());
+            select.setString(3, orderedBy.name());
+            select.setLong(4, row);
+            select.setLong(5, users);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

@@ -216,11 +216,12 @@ final class SchemaMigrations {
                     """
                     CREATE TABLE listing_anchor (
                         store_id INTEGER NOT NULL REFERENCES identity_store (id) ON DELETE CASCADE,
+                        filter   TEXT    NOT NULL,
                         sort     TEXT    NOT NULL,
                         row      INTEGER NOT NULL,
                         k1, k2, k3,
                         users    INTEGER NOT NULL,
-                        PRIMARY KEY (store_id, sort, row)
+                        PRIMARY KEY (store_id, filter, sort, row)
                     ) WITHOUT ROWID"""));
 
     static final int LATEST_VERSION = STEPS.size();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -109,21 +110,22 @@ class UserPagerTest {
         }
     }
 
-    static Stream<UserSort> everySort() {
-        return Stream.of(UserSort.Field.values())
-                .flatMap(field -> Stream.of(new UserSort(field, true), new UserSort(field, false)));
+    static Stream<Arguments> anchoredListings() {
+        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED)
+                .flatMap(filter -> Stream.of(UserSort.Field.values()).flatMap(field -> Stream.of(
+                        Arguments.of(filter, new UserSort(field, true)), Arguments.of(filter, new UserSort(field, false)))));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everySort")
-    void aJumpFromTheStoresAnchorsLandsOnThePageAWalkReaches(UserSort sort) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("anchoredListings")
+    void aJumpFromTheStoresAnchorsLandsOnThePageAWalkReaches(EnrollmentFilter filter, UserSort sort) {
         Database database = WORKSPACE.get().database();
         long storeId = directory.stores().get(0).store().id();
         database.write(c -> {
             new ListingAnchors(7).rebuild(c, storeId);
             return null;
         });
-        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withSort(sort);
+        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(sort);
         UserPager walker = directory.pager(query, 25);
         List<List<DirectoryUser>> walked = new ArrayList<>();
         for (int page = 0; page < walker.pageCount(); page++) {

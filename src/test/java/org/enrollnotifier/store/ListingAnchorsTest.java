@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ListingAnchorsTest {
 
@@ -56,15 +59,22 @@ class ListingAnchorsTest {
         database.close();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(UserSort.Field.class)
-    void everyFifthUserOfTheOrderIsAnAnchor(UserSort.Field field) throws Exception {
-        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withSort(new UserSort(field, true));
-        List<KeyedUser> listing = database.read(c -> users.page(c, query, null, 100, SearchPlan.CHECK_ROWS));
+    static Stream<Arguments> listings() {
+        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED)
+                .flatMap(filter -> Stream.of(UserSort.Field.values()).map(field -> Arguments.of(filter, field)));
+    }
 
-        for (long row = 0; row < USERS; row++) {
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("listings")
+    void everyFifthUserOfTheListingIsAnAnchor(EnrollmentFilter filter, UserSort.Field field) throws Exception {
+        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(new UserSort(field, true));
+        List<KeyedUser> listing = database.read(c -> users.page(c, query, null, 100, SearchPlan.CHECK_ROWS));
+        assertTrue(listing.size() >= 5, listing.size() + " users");
+
+        for (long row = 0; row < listing.size(); row++) {
             long asked = row;
-            Optional<Anchor> anchor = database.read(c -> anchors.atOrBefore(c, storeId, field, asked, USERS));
+            Optional<Anchor> anchor = database.read(c ->
+                    anchors.atOrBefore(c, storeId, filter, field, asked, listing.size()));
             long expectedRow = (row + 1) / 5 * 5 - 1;
             if (expectedRow < 0) {
                 assertEquals(Optional.empty(), anchor, "row " + row);
@@ -77,8 +87,10 @@ class ListingAnchorsTest {
 
     @Test
     void anchorsBuiltForAnotherNumberOfUsersAreNotUsed() throws Exception {
-        assertTrue(database.read(c -> anchors.atOrBefore(c, storeId, UserSort.Field.EMAIL, 20, USERS)).isPresent());
+        assertTrue(database.read(c -> anchors.atOrBefore(c, storeId, EnrollmentFilter.ALL_USERS,
+                UserSort.Field.EMAIL, 20, USERS)).isPresent());
         assertEquals(Optional.empty(),
-                database.read(c -> anchors.atOrBefore(c, storeId, UserSort.Field.EMAIL, 20, USERS + 1)));
+                database.read(c -> anchors.atOrBefore(c, storeId, EnrollmentFilter.ALL_USERS, UserSort.Field.EMAIL, 20,
+                        USERS + 1)));
     }
 }
