@@ -61,7 +61,7 @@ public final class ListingAnchors {
                 UserQuery listing = UserQuery.EVERYONE.withStore(storeId).withFilter(filter);
                 long count = users.count(c, listing).listed();
                 for (UserSort.Field field : UserSort.Field.values()) {
-                    if (UserQuerySql.orderedBy(field, storeId) == field) {
+                    if (UserQuerySql.orderedBy(field, storeId, filter) == field) {
                         addAnchors(c, insert, listing.withSort(new UserSort(field, true)), count);
                     }
                 }
@@ -101,7 +101,7 @@ public final class ListingAnchors {
      */
     public Optional<Anchor> atOrBefore(Connection c, long storeId, EnrollmentFilter filter, UserSort.Field field,
                                        long row, long users) throws SQLException {
-        UserSort.Field orderedBy = UserQuerySql.orderedBy(field, storeId);
+        UserSort.Field orderedBy = UserQuerySql.orderedBy(field, storeId, filter);
         int keySize = new UserQuerySql(UserQuery.EVERYONE.withStore(storeId).withSort(new UserSort(orderedBy, true)))
                 .sortExpressions().size();
         try (PreparedStatement select = c.prepareStatement("SELECT row, k1, k2, k3 FROM listing_anchor"

@@ -222,7 +222,22 @@ final class SchemaMigrations {
                         k1, k2, k3,
                         users    INTEGER NOT NULL,
                         PRIMARY KEY (store_id, filter, sort, row)
-                    ) WITHOUT ROWID"""));
+                    ) WITHOUT ROWID"""),
+            List.of(
+                    // enrolled_types in each sort index of a store: a filtered listing is walked in the
+                    // index alone instead of looking up every user's row to test the filter
+                    """
+                    DROP INDEX directory_user_store_by_display""",
+                    """
+                    CREATE INDEX directory_user_store_by_display ON directory_user (store_id, display_key, id, enrolled_types)""",
+                    """
+                    DROP INDEX directory_user_store_by_username""",
+                    """
+                    CREATE INDEX directory_user_store_by_username ON directory_user (store_id, username_key, id, enrolled_types)""",
+                    """
+                    DROP INDEX directory_user_store_by_email""",
+                    """
+                    CREATE INDEX directory_user_store_by_email ON directory_user (store_id, email_key, id, enrolled_types)"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

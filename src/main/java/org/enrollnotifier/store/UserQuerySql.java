@@ -42,7 +42,7 @@ final class UserQuerySql {
         addStore(query.storeId());
         addFilter(query.filter());
         addSearch(query.search());
-        sortExpressions = sortExpressions(orderedBy(query.sort().field(), query.storeId()));
+        sortExpressions = sortExpressions(orderedBy(query.sort().field(), query.storeId(), query.filter()));
         ascending = query.sort().ascending();
     }
 
@@ -89,12 +89,17 @@ final class UserQuerySql {
     }
 
     /**
-     * The order a listing is really sorted in: within one store every user has the same store
-     * name, so sorting by store is sorting by display name, which an index keeps, and a page
-     * after a key is found by a seek instead of a walk from the start.
+     * The order a listing is really sorted in. Within one store every user has the same store name,
+     * and among the not enrolled the same status, so those sorts are the display-name order, which
+     * an index keeps: a page after a key is then found by a seek instead of a walk from the start.
      */
-    static UserSort.Field orderedBy(UserSort.Field field, Long storeId) {
-        return field == UserSort.Field.IDENTITY_STORE && storeId != null ? UserSort.Field.DISPLAY_NAME : field;
+    static UserSort.Field orderedBy(UserSort.Field field, Long storeId, EnrollmentFilter filter) {
+        boolean constant = switch (field) {
+            case IDENTITY_STORE -> storeId != null;
+            case ENROLLMENT_STATUS -> filter.mode() == EnrollmentFilter.Mode.NOT_ENROLLED;
+            default -> false;
+        };
+        return constant ? UserSort.Field.DISPLAY_NAME : field;
     }
 
     private static List<String> sortExpressions(UserSort.Field field) {
