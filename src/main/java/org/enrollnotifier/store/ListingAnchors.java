@@ -13,10 +13,10 @@ import org.enrollnotifier.model.UserSort;
 
 /**
  * Every {@code spacing}-th user of each store's listing of all, not enrolled and enrolled users,
- * in each sort order (the {@code listing_anchor} table). A jump to page 10,000 of a million users starts from the nearest
- * anchor and skips fewer than {@code spacing} rows, instead of counting half a million through an
- * index. Rebuilt for a store in the transaction that changes its users; anchors built for another
- * number of users than the store has now are not used.
+ * in each sort order (the {@code listing_anchor} table). A jump to page 10,000 of a million users
+ * starts from the nearest anchor and skips fewer than {@code spacing} rows, instead of counting
+ * half a million through an index. Rebuilt for a store in the transaction that changes its users;
+ * anchors built when a listing had another number of users than it has now are not used.
  */
 public final class ListingAnchors {
 
@@ -47,8 +47,9 @@ public final class ListingAnchors {
     }
 
     /**
-     * Walks each sort order of the store once, keeping every {@code spacing}-th key, each step an
-     * {@code OFFSET} from the anchor before: about 0.1 s an order for a million users.
+     * Walks each anchored listing of the store once per sort order, keeping every
+     * {@code spacing}-th key, each step an {@code OFFSET} from the anchor before: 1.3–1.7 s for
+     * all of them on a million users.
      */
     public void rebuild(Connection c, long storeId) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM listing_anchor WHERE store_id = ?")) {
