@@ -104,11 +104,7 @@ public final class UserPager {
     }
 
     public int pageCount() {
-        return pageCount(counts());
-    }
-
-    private int pageCount(UserCounts known) {
-        return (int) Math.max(1, (known.listed() + pageSize - 1) / pageSize);
+        return (int) Math.max(1, (counts().listed() + pageSize - 1) / pageSize);
     }
 
     /**
@@ -137,20 +133,23 @@ public final class UserPager {
         return database.read(c -> rowsAfter(c, start));
     }
 
-    /** How rows are found away from a first page: the index's matches sorted when few, else kept while walking. */
+    /**
+     * How rows are found, except for the cheaper first try of {@link #rowsAfter}: the index's
+     * matches sorted when few, else kept while walking the order (the same as checking rows when
+     * there is no search).
+     */
     private SearchPlan plan() {
         return fewMatches ? SearchPlan.SORT_MATCHES : SearchPlan.CHECK_INDEX;
     }
 
     private List<KeyedUser> rowsAfter(Connection c, SortKey start) throws SQLException {
-        if (!searches) {
-            return users.page(c, query, start, pageSize, SearchPlan.CHECK_ROWS);
+        if (searches && !fewMatches) {
+            List<KeyedUser> checked = users.pageWithin(c, query, start, pageSize, checkedWindow);
+            if (checked.size() == pageSize) {
+                return checked;
+            }
         }
-        if (fewMatches) {
-            return users.page(c, query, start, pageSize, SearchPlan.SORT_MATCHES);
-        }
-        List<KeyedUser> checked = users.pageWithin(c, query, start, pageSize, checkedWindow);
-        return checked.size() == pageSize ? checked : users.page(c, query, start, pageSize, SearchPlan.CHECK_INDEX);
+        return users.page(c, query, start, pageSize, plan());
     }
 
     private Optional<SortKey> startOf(int index) {

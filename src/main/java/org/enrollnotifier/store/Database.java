@@ -151,7 +151,6 @@ public final class Database implements AutoCloseable {
         int kib = bulk ? BULK_CACHE_KIB : USUAL_CACHE_KIB;
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA main.cache_size = -" + kib);
-
         } catch (SQLException e) {
             throw translate(file, e);
         }

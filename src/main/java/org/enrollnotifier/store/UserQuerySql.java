@@ -237,13 +237,9 @@ final class UserQuerySql {
 
     /** {@code (k1, k2, id) > (?, ?, ?)}, flipped for a descending order or a backwards walk. */
     String after(boolean backwards) {
-        return after(sortExpressions, backwards);
-    }
-
-    String after(List<String> columns, boolean backwards) {
-        String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(sortExpressions.size(), "?"));
         boolean greater = ascending != backwards;
-        return "(" + String.join(", ", columns) + ") " + (greater ? ">" : "<") + " (" + marks + ")";
+        return "(" + String.join(", ", sortExpressions) + ") " + (greater ? ">" : "<") + " (" + marks + ")";
     }
 
     String orderBy(boolean backwards) {
