@@ -24,7 +24,6 @@ import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.EnrollmentStaging;
 import org.enrollnotifier.store.IdentityStoreRepository;
 import org.enrollnotifier.store.ImportStaging;
-import org.enrollnotifier.store.ListingAnchors;
 import org.enrollnotifier.store.SqlWork;
 
 /**
@@ -49,7 +48,6 @@ public final class DirectoryImport {
     private final IdentityStoreRepository stores = new IdentityStoreRepository();
     private final ImportStaging staging = new ImportStaging();
     private final EnrollmentStaging enrollment = new EnrollmentStaging();
-    private final ListingAnchors anchors = new ListingAnchors();
     private final Clock clock;
 
     public DirectoryImport(Workspace workspace) {
@@ -107,11 +105,7 @@ public final class DirectoryImport {
             new EnrollmentCsvSource(file).read(rows);
             rows.batch.flush();
             Instant now = clock.instant();
-            EnrollmentStaging.Outcome outcome = database.write(c -> {
-                EnrollmentStaging.Outcome applied = enrollment.apply(c, store.id());
-                anchors.rebuild(c, store.id());
-                return applied;
-            });
+            EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id()));
             List<ImportProblem> problems = new ArrayList<>(rows.problems);
             outcome.unmatched().forEach(key -> problems.add(new ImportProblem(key, "", "matches no user of " + name)));
             return new ImportResult(store.id(), name, 0, outcome.updated(), 0, 0, problems,
@@ -155,7 +149,6 @@ public final class DirectoryImport {
             Optional<IdentityStore> existing = stores.findByName(c, name);
             long storeId = existing.isPresent() ? existing.get().id() : stores.create(c, name, kind, source, false);
             ImportStaging.Changes changes = staging.apply(c, storeId);
-            anchors.rebuild(c, storeId);
             stores.markImported(c, storeId, now);
             return new ImportResult(storeId, name, changes.added(), changes.updated(), changes.removed(),
                     changes.unchanged(), problems, report);

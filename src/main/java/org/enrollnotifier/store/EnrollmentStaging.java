@@ -29,6 +29,8 @@ public final class EnrollmentStaging {
     private static final String MATCHES = "u.store_id = ? AND ((e.by_email = 0 AND u.username_key = e.key_folded)"
             + " OR (e.by_email = 1 AND u.email_key = e.key_folded))";
 
+    private final ListingAnchors anchors = new ListingAnchors();
+
     public void start(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS temp.import_enrollment");
@@ -56,7 +58,10 @@ public final class EnrollmentStaging {
         }
     }
 
-    /** Runs in the caller's write transaction. */
+    /**
+     * Copies the staged enrollment onto the store's users, then rebuilds the store's listing
+     * anchors (the status order changed). Runs in the caller's write transaction.
+     */
     public Outcome apply(Connection c, long storeId) throws SQLException {
         int updated;
         try (PreparedStatement update = c.prepareStatement("UPDATE directory_user AS u"
@@ -75,6 +80,7 @@ public final class EnrollmentStaging {
                 }
             }
         }
+        anchors.rebuild(c, storeId);
         return new Outcome(updated, unmatched);
     }
 

@@ -17,6 +17,8 @@ public final class ImportStaging {
 
     private static final String COLUMNS = DirectoryUserRepository.STORED_COLUMNS;
 
+    private final ListingAnchors anchors = new ListingAnchors();
+
     /** How a store changed when staged users were applied to it. */
     public record Changes(int added, int updated, int removed, int unchanged) {
     }
@@ -46,8 +48,8 @@ public final class ImportStaging {
 
     /**
      * Makes the store hold exactly the staged users, matched by external id: new ones added,
-     * changed ones updated in place (their ids, so checks and history, survive), missing ones removed.
-     * Runs in the caller's write transaction.
+     * changed ones updated in place (their ids, so checks and history, survive), missing ones removed;
+     * then rebuilds the store's listing anchors. Runs in the caller's write transaction.
      */
     public Changes apply(Connection c, long storeId) throws SQLException {
         int staged = count(c, "SELECT count(*) FROM temp.import_user");
@@ -68,6 +70,7 @@ public final class ImportStaging {
                 + " WHERE u.store_id = ? AND u.external_id = i.external_id)", storeId, storeId);
         int removed = update(c, "DELETE FROM directory_user WHERE store_id = ?"
                 + " AND external_id NOT IN (SELECT external_id FROM temp.import_user)", storeId);
+        anchors.rebuild(c, storeId);
         return new Changes(added, updated, removed, staged - added - updated);
     }
 
