@@ -3,9 +3,14 @@ package org.enrollnotifier.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.sqlite.ProgressHandler;
@@ -38,6 +43,9 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final int versionAtOpen;
+    private final Map<String, PreparedStatement> transactionControl = new HashMap<>();
+    /** Work waiting for {@link #writeShared}'s next transaction; guarded by itself, not by the database. */
+    private final List<SharedWrite<?>> sharedWrites = new ArrayList<>();
 
     private Database(Path file, Connection connection, int versionAtOpen) {
         this.file = file;
@@ -201,6 +209,90 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Like {@link #write}, for small writes that several threads make at a high rate: work queued
+     * while another thread commits goes into the next transaction together, so the threads pay for
+     * one commit between them instead of one each. Each caller still returns only once its work is
+     * committed. The work must touch nothing but the connection: when a shared transaction fails,
+     * its work runs again one by one, so the failure reaches only the caller whose work caused it.
+     */
+    public <T> T writeShared(SqlWork<T> work) {
+        SharedWrite<T> mine = new SharedWrite<>(work);
+        synchronized (sharedWrites) {
+            sharedWrites.add(mine);
+        }
+        synchronized (this) {
+            if (!mine.done) {
+                commitSharedWrites();
+            }
+        }
+        return mine.outcome();
+    }
+
+    private synchronized void commitSharedWrites() {
+        List<SharedWrite<?>> batch;
+        synchronized (sharedWrites) {
+            batch = List.copyOf(sharedWrites);
+            sharedWrites.clear();
+        }
+        try {
+            write(c -> {
+                for (SharedWrite<?> shared : batch) {
+                    shared.run(c);
+                }
+                return null;
+            });
+            batch.forEach(SharedWrite::succeeded);
+        } catch (RuntimeException failure) {
+            if (batch.size() == 1) {
+                batch.get(0).failed(failure);
+            } else {
+                batch.forEach(shared -> shared.runAlone(this));
+            }
+        }
+    }
+
+    /** One caller's work in a shared transaction; its fields are only touched under the database's lock. */
+    private static final class SharedWrite<T> {
+        private final SqlWork<T> work;
+        private T value;
+        private RuntimeException failure;
+        private boolean done;
+
+        SharedWrite(SqlWork<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection connection) throws SQLException {
+            value = work.run(connection);
+        }
+
+        void succeeded() {
+            done = true;
+        }
+
+        void failed(RuntimeException e) {
+            failure = e;
+            done = true;
+        }
+
+        void runAlone(Database database) {
+            try {
+                value = database.write(work);
+                done = true;
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+
+        T outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
+    }
+
+    /**
      * Like {@link #write}, with foreign-key checks off for that one transaction, and on again
      * afterwards whatever happens. Only for a bulk insert whose statements guarantee every
      * reference themselves (each row joined from its parent in the same transaction): checking a
@@ -232,19 +324,29 @@ public final class Database implements AutoCloseable {
     }
 
     private synchronized <T> T inTransaction(String begin, SqlWork<T> work) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(begin);
+        try {
+            control(begin);
             try {
                 T result = work.run(connection);
-                statement.execute("COMMIT");
+                control("COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
-                statement.execute("ROLLBACK");
+                control("ROLLBACK");
                 throw e;
             }
         } catch (SQLException e) {
             throw translate(file, e);
         }
+    }
+
+    /** Runs a transaction control statement, parsed once per connection rather than once per transaction. */
+    private void control(String sql) throws SQLException {
+        PreparedStatement statement = transactionControl.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            transactionControl.put(sql, statement);
+        }
+        statement.execute();
     }
 
     @Override

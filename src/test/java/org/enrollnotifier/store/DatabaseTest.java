@@ -6,13 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +30,8 @@ import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteCommitListener;
+import org.sqlite.SQLiteConnection;
 
 class DatabaseTest {
 
@@ -180,6 +192,102 @@ class DatabaseTest {
                 throw new IllegalStateException("the bulk write failed");
             }));
             assertEquals(1, pragma(database, "foreign_keys"));
+        }
+    }
+
+    @Test
+    void writesQueuedWhileTheDatabaseIsBusyShareOneCommit() throws Exception {
+        try (Database database = Database.open(folder.resolve("shared.db"))) {
+            AtomicInteger commits = countCommits(database);
+            List<Future<Long>> stores = whileBusy(database, List.of(
+                    () -> database.writeShared(c -> createStore(c, "First")),
+                    () -> database.writeShared(c -> createStore(c, "Second")),
+                    () -> database.writeShared(c -> createStore(c, "Third"))));
+
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> store : stores) {
+                ids.add(store.get());
+            }
+            assertEquals(3, Set.copyOf(ids).size(), "each caller gets its own work's result: " + ids);
+            assertEquals(1, commits.get());
+            assertEquals(List.of("First", "Second", "Third"), storeNames(database));
+        }
+    }
+
+    @Test
+    void aSharedWriteThatFailsFailsAloneAndTheOthersAreKept() throws Exception {
+        try (Database database = Database.open(folder.resolve("shared-failure.db"))) {
+            List<Future<Long>> stores = whileBusy(database, List.of(
+                    () -> database.writeShared(c -> createStore(c, "Kept")),
+                    () -> database.writeShared(c -> {
+                        createStore(c, "Lost");
+                        throw new SQLException("this work fails");
+                    }),
+                    () -> database.writeShared(c -> createStore(c, "Also kept"))));
+
+            stores.get(0).get();
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> stores.get(1).get());
+            assertTrue(failure.getCause() instanceof StoreException, failure.getCause().toString());
+            assertTrue(failure.getCause().getMessage().contains("this work fails"), failure.getCause().getMessage());
+            stores.get(2).get();
+            assertEquals(List.of("Also kept", "Kept"), storeNames(database));
+        }
+    }
+
+    private static long createStore(Connection c, String name) throws SQLException {
+        return new IdentityStoreRepository().create(c, name, StoreKind.CSV, "test", false);
+    }
+
+    private static List<String> storeNames(Database database) {
+        return database.read(c -> new IdentityStoreRepository().summaries(c)).stream()
+                .map(s -> s.store().name()).sorted().toList();
+    }
+
+    private static AtomicInteger countCommits(Database database) {
+        AtomicInteger commits = new AtomicInteger();
+        database.read(c -> {
+            c.unwrap(SQLiteConnection.class).addCommitListener(new SQLiteCommitListener() {
+                @Override
+                public void onCommit() {
+                    commits.incrementAndGet();
+                }
+
+                @Override
+                public void onRollback() {
+                    // only commits are counted
+                }
+            });
+            return null;
+        });
+        return commits;
+    }
+
+    private static boolean waitsFor(Thread thread, Object monitor) {
+        LockInfo lock = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId()).getLockInfo();
+        return lock != null && lock.getIdentityHashCode() == System.identityHashCode(monitor);
+    }
+
+    /** Starts the writes while this thread holds the database, and lets go once all of them wait for it. */
+    private static <T> List<Future<T>> whileBusy(Database database, List<Callable<T>> writes) {
+        ExecutorService threads = Executors.newFixedThreadPool(writes.size());
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            List<Thread> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            synchronized (database) {
+                for (Callable<T> write : writes) {
+                    futures.add(threads.submit(() -> {
+                        writers.add(Thread.currentThread());
+                        return write.call();
+                    }));
+                }
+                while (writers.size() < writes.size()
+                        || !writers.stream().allMatch(writer -> waitsFor(writer, database))) {
+                    Thread.onSpinWait();
+                }
+            }
+            return futures;
+        } finally {
+            threads.shutdown();
         }
     }
 }
