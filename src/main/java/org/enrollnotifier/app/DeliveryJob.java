@@ -64,8 +64,14 @@ public final class DeliveryJob {
     /** A job sending through the SMTP server of the settings, or the pickup folder while there is none. */
     public static DeliveryJob create(Workspace workspace, MailSettings settings, char[] password,
                                      Consumer<DeliveryProgress> listener) {
-        return new DeliveryJob(workspace.database(), MailTransports.forSettings(workspace, settings, password), settings,
-                RetryPolicy.of(settings.limits()), Clock.systemUTC(), listener);
+        return through(workspace, MailTransports.forSettings(workspace, settings, password), settings, listener);
+    }
+
+    /** A job sending through the given transport, with the delivery settings and limits of the settings. */
+    public static DeliveryJob through(Workspace workspace, MailTransport transport, MailSettings settings,
+                                      Consumer<DeliveryProgress> listener) {
+        return new DeliveryJob(workspace.database(), transport, settings, RetryPolicy.of(settings.limits()),
+                Clock.systemUTC(), listener);
     }
 
     DeliveryJob(Database database, MailTransport transport, MailSettings settings, RetryPolicy retry, Clock clock,
@@ -144,59 +150,95 @@ public final class DeliveryJob {
     }
 
     private void work(NotificationContent content) {
-        MailConnection connection = null;
-        try {
-            while (awaitGo()) {
-                Optional<PendingDelivery> next = database.write(c -> outbox.claimNext(c, notificationId, clock.instant()));
-                if (next.isPresent()) {
-                    if (!awaitRateSlot()) {
+        new Worker(content).run();
+    }
+
+    /**
+     * One connection's loop. A sent message is recorded in the same transaction that claims the
+     * next one, and before that next one leaves: one commit per message, and still at most one
+     * message per connection that a crash can leave sent but not recorded.
+     */
+    private final class Worker {
+
+        private final NotificationContent content;
+        private MailConnection connection;
+        private PendingDelivery sentUnrecorded;
+        private Instant sentAt;
+
+        Worker(NotificationContent content) {
+            this.content = content;
+        }
+
+        void run() {
+            try {
+                while (true) {
+                    boolean starting = mayStartMessage();
+                    Optional<PendingDelivery> next = recordSentAndClaim(starting);
+                    if (!starting) {
+                        if (awaitGo()) {
+                            continue;
+                        }
+                        return;
+                    }
+                    if (next.isEmpty()) {
+                        Optional<Instant> retryAt = database.read(c -> outbox.nextRetryAt(c, notificationId));
+                        if (retryAt.isEmpty()) {
+                            return;
+                        }
+                        waitUntil(retryAt.get());
+                    } else if (awaitRateSlot()) {
+                        deliver(next.get());
+                    } else {
                         database.write(c -> {
                             outbox.release(c, next.get().id(), "");
                             return null;
                         });
                         return;
                     }
-                    connection = deliver(next.get(), content, connection);
-                    report();
-                } else {
-                    Optional<Instant> retryAt = database.read(c -> outbox.nextRetryAt(c, notificationId));
-                    if (retryAt.isEmpty()) {
-                        return;
-                    }
-                    waitUntil(retryAt.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (connection != null) {
+                    connection.close();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            if (connection != null) {
-                connection.close();
-            }
         }
-    }
 
-    /** Sends one claimed message and records the outcome; returns the connection to go on with, if any. */
-    private MailConnection deliver(PendingDelivery delivery, NotificationContent content, MailConnection connection) {
-        MailConnection open = connection;
-        try {
-            OutgoingMessage message = MessageComposer.compose(content, delivery, settings);
-            if (open == null) {
-                open = transport.open();
-            }
-            open.send(message);
-            database.write(c -> {
-                outbox.markSent(c, delivery.id(), "", clock.instant());
-                return null;
+        private Optional<PendingDelivery> recordSentAndClaim(boolean claim) {
+            PendingDelivery sent = sentUnrecorded;
+            Instant at = sentAt;
+            Optional<PendingDelivery> next = database.writeShared(c -> {
+                if (sent != null) {
+                    outbox.markSent(c, sent.id(), "", at);
+                }
+                return claim ? outbox.claimNext(c, notificationId, clock.instant()) : Optional.empty();
             });
-            sent.incrementAndGet();
-            finishedThisRun.incrementAndGet();
-            return open;
-        } catch (MailFailure failure) {
-            return recordFailure(delivery, failure, open);
-        } catch (IllegalArgumentException unsendable) {
-            // the message itself cannot be built (e.g. an address that does not parse): no retry helps
-            fail(delivery, unsendable.getMessage());
-            return open;
+            if (sent != null) {
+                sentUnrecorded = null;
+                DeliveryJob.this.sent.incrementAndGet();
+                finishedThisRun.incrementAndGet();
+                report();
+            }
+            return next;
+        }
+
+        /** Sends one claimed message; a failure is recorded at once, a success with the next claim. */
+        private void deliver(PendingDelivery delivery) {
+            try {
+                OutgoingMessage message = MessageComposer.compose(content, delivery, settings);
+                if (connection == null) {
+                    connection = transport.open();
+                }
+                connection.send(message);
+                sentUnrecorded = delivery;
+                sentAt = clock.instant();
+            } catch (MailFailure failure) {
+                connection = recordFailure(delivery, failure, connection);
+            } catch (IllegalArgumentException unsendable) {
+                // the message itself cannot be built (e.g. an address that does not parse): no retry helps
+                fail(delivery, unsendable.getMessage());
+            }
         }
     }
 
@@ -241,6 +283,7 @@ public final class DeliveryJob {
         });
         failed.incrementAndGet();
         finishedThisRun.incrementAndGet();
+        report();
     }
 
     private boolean awaitGo() throws InterruptedException {
@@ -249,6 +292,13 @@ public final class DeliveryJob {
                 gate.wait();
             }
             return shouldGoOn();
+        }
+    }
+
+    /** Whether a worker may claim another message now, without waiting. */
+    private boolean mayStartMessage() {
+        synchronized (gate) {
+            return !paused && shouldGoOn();
         }
     }
 

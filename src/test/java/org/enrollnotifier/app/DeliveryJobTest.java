@@ -12,6 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.enrollnotifier.model.DeliveryState;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.LeftOutUser;
 import org.enrollnotifier.model.MailSettings;
@@ -20,6 +27,7 @@ import org.enrollnotifier.model.Recipient;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.store.NotificationRepository;
 import org.enrollnotifier.testkit.AllRecipients;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.enrollnotifier.testkit.LoopbackSmtp;
@@ -84,6 +92,42 @@ class DeliveryJobTest {
                 + ": please enroll with Authenticator, YubiKey at " + settings.enrollmentUrl(), text.strip());
         assertEquals("auto-generated", toFirst.getHeader("Auto-Submitted")[0]);
         assertTrue(progress.get(progress.size() - 1).counts().finished());
+    }
+
+    @Test
+    void pausingLetsTheMessageInFlightFinishAndRecordsItBeforeWaiting() throws Exception {
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Nowak"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        MailSettings settings = smtpSettings().withParallelConnections(1);
+        long id = notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class),
+                "test"), list, settings);
+        CountDownLatch pausedAfterTwo = new CountDownLatch(1);
+        AtomicReference<DeliveryJob> job = new AtomicReference<>();
+        job.set(DeliveryJob.create(workspace, settings, new char[0], progress -> {
+            // the second message is claimed and leaving when the pause comes
+            if (progress.counts().sent() == 1 && !progress.paused()) {
+                job.get().pause();
+            } else if (progress.counts().sent() == 2 && progress.paused()) {
+                pausedAfterTwo.countDown();
+            }
+        }));
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<DeliveryReport> running = runner.submit(() -> job.get().run(id));
+
+            assertTrue(pausedAfterTwo.await(30, TimeUnit.SECONDS), "the message in flight was not recorded as sent");
+            NotificationRepository outbox = new NotificationRepository();
+            assertEquals(2, workspace.database().read(c -> outbox.outcomes(c, id, DeliveryState.SENT)).size());
+            assertEquals(List.of(), workspace.database().read(c -> outbox.outcomes(c, id, DeliveryState.SENDING)));
+            assertEquals(2, SMTP.getReceivedMessages().length);
+
+            job.get().resume();
+            DeliveryReport report = running.get(30, TimeUnit.SECONDS);
+            assertTrue(report.allSent(), report.toString());
+            assertEquals(list.counts().recipients(), SMTP.getReceivedMessages().length);
+        } finally {
+            runner.shutdownNow();
+        }
     }
 
     @Test
