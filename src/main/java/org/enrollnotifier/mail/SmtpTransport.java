@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
 
@@ -15,6 +16,12 @@ import org.enrollnotifier.model.SmtpSecurity;
 public final class SmtpTransport implements MailTransport {
 
     private static final String PROTOCOL = "smtp";
+    /**
+     * Angus guards each socket write with a task on a scheduler; by default every connection has
+     * its own scheduler thread, woken for every write (a sixth of a worker's time per message).
+     * One shared thread, whose queue rarely changes its head, does the same for all connections.
+     */
+    private static final ScheduledThreadPoolExecutor WRITE_TIMEOUTS = writeTimeoutScheduler();
 
     private final MailSettings settings;
     private final char[] password;
@@ -34,13 +41,14 @@ public final class SmtpTransport implements MailTransport {
      * One protocol name for all three modes: with {@code mail.smtp.ssl.enable} the smtp provider speaks
      * TLS from the first byte, so every setting lives under the same {@code mail.smtp.} prefix.
      */
-    static Properties sessionProperties(MailSettings settings) {
+    public static Properties sessionProperties(MailSettings settings) {
         Properties properties = new Properties();
         properties.setProperty("mail.smtp.host", settings.host());
         properties.setProperty("mail.smtp.port", Integer.toString(settings.port()));
         properties.setProperty("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));
         properties.setProperty("mail.smtp.timeout", millis(settings.readTimeout()));
         properties.setProperty("mail.smtp.writetimeout", millis(settings.readTimeout()));
+        properties.put("mail.smtp.executor.writetimeout", WRITE_TIMEOUTS);
         if (settings.security() == SmtpSecurity.STARTTLS) {
             properties.setProperty("mail.smtp.starttls.enable", "true");
             // Without this a server that does not offer STARTTLS would get the password in clear text.
@@ -53,6 +61,17 @@ public final class SmtpTransport implements MailTransport {
         }
         properties.setProperty("mail.smtp.auth", Boolean.toString(settings.needsLogin()));
         return properties;
+    }
+
+    private static ScheduledThreadPoolExecutor writeTimeoutScheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "smtp-write-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // a write's guard is cancelled as soon as the write returns: keep the queue as small as the writes in progress
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
     }
 
     private static String millis(Duration timeout) {
