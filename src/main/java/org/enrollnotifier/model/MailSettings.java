@@ -73,6 +73,11 @@ public record MailSettings(
                 readTimeout, parallelConnections, enrollmentUrl, limits);
     }
 
+    public MailSettings withParallelConnections(int connections) {
+        return new MailSettings(host, port, security, username, fromName, fromAddress, connectTimeout, readTimeout,
+                connections, enrollmentUrl, limits);
+    }
+
     public MailSettings withLimits(DeliveryLimits newLimits) {
         return new MailSettings(host, port, security, username, fromName, fromAddress, connectTimeout, readTimeout,
                 parallelConnections, enrollmentUrl, newLimits);
