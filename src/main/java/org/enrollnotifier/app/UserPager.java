@@ -46,6 +46,7 @@ public final class UserPager {
     private final int checkedWindow;
     /** A search this selective is answered from its matches, sorted. */
     private final boolean fewMatches;
+    private final SearchPlan manyMatchesPlan;
     /** Null until counted. */
     private UserCounts counts;
     /** page index → key of the last row before it; page 0 starts at the beginning. */
@@ -69,6 +70,7 @@ public final class UserPager {
         this.pageSize = pageSize;
         this.searches = !query.search().isBlank();
         this.checkedWindow = checkedWindow;
+        this.manyMatchesPlan = SearchPlan.forManyMatches(query);
         if (searches) {
             fewMatches = database.read(c -> users.matchesAtMost(c, query, fewMatchesAtMost));
             counts = fewMatches ? database.read(c -> users.count(c, query)) : null;
@@ -134,16 +136,16 @@ public final class UserPager {
     }
 
     /**
-     * How rows are found, except for the cheaper first try of {@link #rowsAfter}: the index's
-     * matches sorted when few, else kept while walking the order (the same as checking rows when
-     * there is no search).
+     * How rows are found: the index's matches sorted when few; else each row checked while walking
+     * an order whose index holds the search key, or the index's matches kept while walking another
+     * order, after the cheaper first try of {@link #rowsAfter}. Without a search all plans are the same.
      */
     private SearchPlan plan() {
-        return fewMatches ? SearchPlan.SORT_MATCHES : SearchPlan.CHECK_INDEX;
+        return fewMatches ? SearchPlan.SORT_MATCHES : manyMatchesPlan;
     }
 
     private List<KeyedUser> rowsAfter(Connection c, SortKey start) throws SQLException {
-        if (searches && !fewMatches) {
+        if (searches && !fewMatches && manyMatchesPlan == SearchPlan.CHECK_INDEX) {
             List<KeyedUser> checked = users.pageWithin(c, query, start, pageSize, checkedWindow);
             if (checked.size() == pageSize) {
                 return checked;

@@ -237,7 +237,15 @@ final class SchemaMigrations {
                     """
                     DROP INDEX directory_user_store_by_email""",
                     """
-                    CREATE INDEX directory_user_store_by_email ON directory_user (store_id, email_key, id, enrolled_types)"""));
+                    CREATE INDEX directory_user_store_by_email ON directory_user (store_id, email_key, id, enrolled_types)"""),
+            List.of(
+                    // the search key in a store's default order: a search many users match is checked
+                    // while walking the index alone, instead of first collecting the search index's matches
+                    """
+                    DROP INDEX directory_user_store_by_display""",
+                    """
+                    CREATE INDEX directory_user_store_by_display
+                        ON directory_user (store_id, display_key, id, enrolled_types, search_key)"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

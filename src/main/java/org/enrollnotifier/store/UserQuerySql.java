@@ -102,6 +102,12 @@ final class UserQuerySql {
         return constant ? UserSort.Field.DISPLAY_NAME : field;
     }
 
+    /** Whether the index the listing is walked in holds each user's search key: see schema step 9. */
+    static boolean sortIndexHoldsSearchKey(UserQuery query) {
+        return query.storeId() != null
+                && orderedBy(query.sort().field(), query.storeId(), query.filter()) == UserSort.Field.DISPLAY_NAME;
+    }
+
     private static List<String> sortExpressions(UserSort.Field field) {
         return switch (field) {
             case DISPLAY_NAME -> List.of("u.display_key", "u.id");

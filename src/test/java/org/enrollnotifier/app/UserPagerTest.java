@@ -16,6 +16,7 @@ import org.enrollnotifier.model.UserSort;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.DirectoryUserRepository;
 import org.enrollnotifier.store.ListingAnchors;
+import org.enrollnotifier.store.SearchPlan;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,25 @@ class UserPagerTest {
         assertEquals(sorted.counts(), many.counts(() -> false));
         assertEquals(Optional.of(sorted.counts()), many.page(2).counts());
         for (int page = sorted.pageCount() - 1; page >= 0; page--) {
+            assertEquals(sorted.page(page).users(), many.page(page).users(), "page " + page);
+        }
+    }
+
+    @Test
+    void aSearchManyUsersMatchInAStoresDefaultOrderIsCheckedWhileWalkingAndListsTheSameUsers() {
+        Database database = WORKSPACE.get().database();
+        long storeId = directory.stores().get(0).store().id();
+        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withSearch("son");
+        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(query));
+        UserPager sorted = new UserPager(database, new DirectoryUserRepository(), new ListingAnchors(), query, 25,
+                Long.MAX_VALUE, 1);
+        UserPager many = new UserPager(database, new DirectoryUserRepository(), new ListingAnchors(), query, 25,
+                10, 1);
+        assertTrue(sorted.counts().listed() > 50, sorted.counts() + " matches");
+
+        assertEquals(sorted.page(0).users(), many.page(0).users());
+        assertEquals(sorted.counts(), many.counts(() -> false));
+        for (int page = sorted.pageCount() - 1; page > 0; page--) {
             assertEquals(sorted.page(page).users(), many.page(page).users(), "page " + page);
         }
     }

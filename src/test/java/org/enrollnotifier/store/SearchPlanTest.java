@@ -1,0 +1,34 @@
+package org.enrollnotifier.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.model.UserSort;
+import org.junit.jupiter.api.Test;
+
+/** Which walk a search many users match takes depends on whether the order's index holds the search key. */
+class SearchPlanTest {
+
+    private static final UserQuery IN_A_STORE = UserQuery.EVERYONE.withStore(7L).withSearch("son");
+
+    @Test
+    void aStoresDisplayNameOrderAndTheOrdersThatAreItThereCheckRows() {
+        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_A_STORE));
+        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(
+                IN_A_STORE.withSort(new UserSort(UserSort.Field.DISPLAY_NAME, false))));
+        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(
+                IN_A_STORE.withSort(new UserSort(UserSort.Field.IDENTITY_STORE, true))));
+        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_A_STORE
+                .withFilter(EnrollmentFilter.NOT_ENROLLED).withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
+    }
+
+    @Test
+    void otherOrdersAndEveryStoreKeepTheSearchIndexsMatches() {
+        assertEquals(SearchPlan.CHECK_INDEX, SearchPlan.forManyMatches(
+                IN_A_STORE.withSort(new UserSort(UserSort.Field.USERNAME, true))));
+        assertEquals(SearchPlan.CHECK_INDEX, SearchPlan.forManyMatches(
+                IN_A_STORE.withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
+        assertEquals(SearchPlan.CHECK_INDEX, SearchPlan.forManyMatches(UserQuery.EVERYONE.withSearch("son")));
+    }
+}
