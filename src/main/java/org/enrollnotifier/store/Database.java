@@ -43,14 +43,16 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final int versionAtOpen;
+    private final WalCheckpointer checkpointer;
     private final Map<String, PreparedStatement> transactionControl = new HashMap<>();
     /** Work waiting for {@link #writeShared}'s next transaction; guarded by itself, not by the database. */
     private final List<SharedWrite<?>> sharedWrites = new ArrayList<>();
 
-    private Database(Path file, Connection connection, int versionAtOpen) {
+    private Database(Path file, Connection connection, int versionAtOpen, WalCheckpointer checkpointer) {
         this.file = file;
         this.connection = connection;
         this.versionAtOpen = versionAtOpen;
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -60,26 +62,35 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path file) {
         Connection connection = connect(file);
+        int version;
+        WalCheckpointer checkpointer;
         try {
-            int version = readVersion(connection, file);
+            version = readVersion(connection, file);
             SchemaMigrations.checkSupported(version, file);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 // in WAL mode NORMAL loses nothing when the process dies, only on power loss, and is much faster
                 statement.execute("PRAGMA synchronous = NORMAL");
                 statement.execute("PRAGMA mmap_size = " + MAPPED_BYTES);
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
             }
-            Database database = new Database(file, connection, version);
-            database.write(c -> {
-                SchemaMigrations.migrate(c, version);
-                return null;
-            });
-            return database;
+            checkpointer = new WalCheckpointer(file, connect(file));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw translate(file, e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
+            throw e;
+        }
+        Database database = new Database(file, connection, version, checkpointer);
+        try {
+            database.write(c -> {
+                SchemaMigrations.migrate(c, version);
+                return null;
+            });
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
             throw e;
         }
     }
@@ -329,6 +340,7 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.run(connection);
                 control("COMMIT");
+                checkpointer.afterCommit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 control("ROLLBACK");
@@ -351,7 +363,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        checkpointer.close();
         closeQuietly(connection);
+    }
+
+    /** The background checkpoints of this database's write-ahead log. */
+    WalCheckpointer checkpointer() {
+        return checkpointer;
     }
 
     private static void closeQuietly(Connection connection) {

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -231,6 +233,27 @@ class DatabaseTest {
             assertTrue(failure.getCause().getMessage().contains("this work fails"), failure.getCause().getMessage());
             stores.get(2).get();
             assertEquals(List.of("Also kept", "Kept"), storeNames(database));
+        }
+    }
+
+    @Test
+    void commitsLeaveCopyingTheLogToABackgroundCheckpoint() throws Exception {
+        Path file = folder.resolve("checkpointed.db");
+        try (Database database = Database.open(file)) {
+            assertEquals(0, pragma(database, "wal_autocheckpoint"));
+            long storeId = database.write(c -> createStore(c, "Big"));
+            database.write(c -> {
+                new DirectoryUserRepository().insertAll(c, storeId, IntStream.range(0, 20_000)
+                        .mapToObj(i -> Users.user("user" + i, "First" + i, "Last" + i, "user" + i + "@example.com",
+                                Set.of()))
+                        .toList());
+                return null;
+            });
+            assertTrue(Files.size(folder.resolve("checkpointed.db-wal")) > 4_096_000, "the log grew past the threshold");
+
+            database.checkpointer().latest().get(30, TimeUnit.SECONDS);
+
+            assertTrue(Files.size(file) > 4_096_000, "the users' pages were copied into the database file");
         }
     }
 
