@@ -367,9 +367,12 @@ public final class Database implements AutoCloseable {
         closeQuietly(connection);
     }
 
-    /** The background checkpoints of this database's write-ahead log. */
-    WalCheckpointer checkpointer() {
-        return checkpointer;
+    /**
+     * Waits until the write-ahead log's pages scheduled for copying are in the database file: for a
+     * measurement that must not share the machine with that copying.
+     */
+    public void awaitCheckpoint() {
+        checkpointer.awaitLatest();
     }
 
     private static void closeQuietly(Connection connection) {

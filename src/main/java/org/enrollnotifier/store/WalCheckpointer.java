@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,9 +52,15 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    /** The checkpoint scheduled last, for tests to wait on. */
-    Future<?> latest() {
-        return latest;
+    /** Waits for the checkpoint scheduled last, if any. */
+    void awaitLatest() {
+        try {
+            latest.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A background checkpoint failed", e.getCause());
+        }
     }
 
     private void checkpoint() {

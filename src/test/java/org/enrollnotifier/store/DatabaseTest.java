@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -251,7 +250,7 @@ class DatabaseTest {
             });
             assertTrue(Files.size(folder.resolve("checkpointed.db-wal")) > 4_096_000, "the log grew past the threshold");
 
-            database.checkpointer().latest().get(30, TimeUnit.SECONDS);
+            database.awaitCheckpoint();
 
             assertTrue(Files.size(file) > 4_096_000, "the users' pages were copied into the database file");
         }
