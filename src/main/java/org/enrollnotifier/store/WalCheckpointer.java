@@ -38,6 +38,7 @@ final class WalCheckpointer implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean grewTheFile = new AtomicBoolean();
     private volatile Future<?> latest = CompletableFuture.completedFuture(null);
 
     WalCheckpointer(Path databaseFile, Connection connection) {
@@ -50,6 +51,11 @@ final class WalCheckpointer implements AutoCloseable {
         if (logBytes() >= LOG_BYTES_WORTH_COPYING && scheduled.compareAndSet(false, true)) {
             latest = worker.submit(this::checkpoint);
         }
+    }
+
+    /** Whether a checkpoint has copied pages into the database file since this was last asked. */
+    boolean grewTheFile() {
+        return grewTheFile.getAndSet(false);
     }
 
     /** Waits for the checkpoint scheduled last, if any. */
@@ -67,6 +73,7 @@ final class WalCheckpointer implements AutoCloseable {
         scheduled.set(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            grewTheFile.set(true);
         } catch (SQLException e) {
             LOG.log(Level.INFO, "A background checkpoint of " + log + " did not finish; a later one will", e);
         }

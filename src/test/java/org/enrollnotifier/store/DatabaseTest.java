@@ -253,6 +253,9 @@ class DatabaseTest {
             database.awaitCheckpoint();
 
             assertTrue(Files.size(file) > 4_096_000, "the users' pages were copied into the database file");
+            assertEquals(11, database.read(c -> new DirectoryUserRepository()
+                    .count(c, UserQuery.EVERYONE.withStore(storeId).withSearch("user1999"))).listed(),
+                    "user1999 and user19990–user19999, read through the renewed memory map");
         }
     }
 
