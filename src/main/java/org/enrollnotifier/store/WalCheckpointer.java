@@ -29,6 +29,12 @@ final class WalCheckpointer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WalCheckpointer.class.getName());
     /** SQLite's own automatic checkpoint threshold: 1,000 pages of 4 KiB. */
     private static final long LOG_BYTES_WORTH_COPYING = 4_096_000;
+    /**
+     * What the log file is cut back to when a write starts it over after a complete checkpoint. The
+     * file's size is what says whether there is enough to copy, so it must not stay at the size of
+     * the largest transaction ever written: every commit would then wake this thread.
+     */
+    static final long LOG_BYTES_KEPT = 1_048_576;
 
     private final Path log;
     private final Connection connection;

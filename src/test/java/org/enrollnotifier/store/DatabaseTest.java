@@ -256,6 +256,10 @@ class DatabaseTest {
             assertEquals(11, database.read(c -> new DirectoryUserRepository()
                     .count(c, UserQuery.EVERYONE.withStore(storeId).withSearch("user1999"))).listed(),
                     "user1999 and user19990–user19999, read through the renewed memory map");
+
+            database.write(c -> createStore(c, "Small"));
+            assertTrue(Files.size(folder.resolve("checkpointed.db-wal")) < 4_096_000,
+                    "the next write started the copied log over, cut back to a size that wakes no checkpoint");
         }
     }
 
