@@ -109,7 +109,7 @@ public final class DeliveryJob {
             while (shouldGoOn() && !counts().finished()) {
                 List<Future<?>> running = new ArrayList<>();
                 for (int i = 0; i < settings.parallelConnections(); i++) {
-                    running.add(workers.submit(() -> work(content)));
+                    running.add(workers.submit(new Worker(content)::run));
                 }
                 awaitAll(running);
             }
@@ -147,10 +147,6 @@ public final class DeliveryJob {
                 throw new IllegalStateException("A delivery worker failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
-    }
-
-    private void work(NotificationContent content) {
-        new Worker(content).run();
     }
 
     /**
