@@ -21,9 +21,9 @@ import java.util.concurrent.Callable;
 import org.enrollnotifier.app.DeliveryJob;
 import org.enrollnotifier.app.DeliveryReport;
 import org.enrollnotifier.app.DirectoryImport;
-import org.enrollnotifier.app.MailTransports;
 import org.enrollnotifier.app.ImportListener;
 import org.enrollnotifier.app.ImportResult;
+import org.enrollnotifier.app.MailTransports;
 import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.UserDirectory;
@@ -201,8 +201,8 @@ public final class Benchmark {
     }
 
     /** Queues the users' messages and sends them all. */
-    private static DeliveryReport deliver(Workspace workspace, UserQuery store, MailTransport transport, MailSettings settings,
-                                  List<Long> ids) {
+    private static DeliveryReport deliver(Workspace workspace, UserQuery store, MailTransport transport,
+                                          MailSettings settings, List<Long> ids) {
         DeliveryReport report = DeliveryJob.through(workspace, transport, settings, progress -> { })
                 .run(queueFor(workspace, store, ids, settings));
         if (report.outcome() != DeliveryReport.Outcome.FINISHED || report.counts().sent() != report.counts().total()) {
