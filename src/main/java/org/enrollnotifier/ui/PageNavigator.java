@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /** Page controls at the bottom of the table: rows per page, first / previous / page N of M / next / last. */
 final class PageNavigator {
@@ -50,6 +51,9 @@ final class PageNavigator {
         of.setId("pageCountLabel");
         of.textProperty().bind(Bindings.when(model.countingProperty()).then("of …")
                 .otherwise(model.pageCountProperty().asString("of %,d")));
+        // "of …" is narrower than the count it stands for: keep the count's place, or the controls jump twice
+        model.countingProperty().addListener((obs, was, counting) ->
+                of.setMinWidth(counting ? of.getWidth() : Region.USE_COMPUTED_SIZE));
 
         box.getChildren().addAll(new Label("Rows per page"), pageSize, first, previous, new Label("Page"), pageField,
                 of, next, last);
