@@ -36,6 +36,7 @@ final class WalCheckpointer implements AutoCloseable {
      */
     static final long LOG_BYTES_KEPT = 1_048_576;
 
+    private final Path database;
     private final Path log;
     private final Connection connection;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
@@ -48,18 +49,19 @@ final class WalCheckpointer implements AutoCloseable {
     private volatile Future<?> latest = CompletableFuture.completedFuture(null);
 
     WalCheckpointer(Path databaseFile, Connection connection) {
+        this.database = databaseFile;
         this.log = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
         this.connection = connection;
     }
 
     /** Called after each commit: schedules a checkpoint when the log holds enough to copy; returns at once. */
     void afterCommit() {
-        if (logBytes() >= LOG_BYTES_WORTH_COPYING && scheduled.compareAndSet(false, true)) {
+        if (bytes(log) >= LOG_BYTES_WORTH_COPYING && scheduled.compareAndSet(false, true)) {
             latest = worker.submit(this::checkpoint);
         }
     }
 
-    /** Whether a checkpoint has copied pages into the database file since this was last asked. */
+    /** Whether a checkpoint has grown the database file since this was last asked. */
     boolean grewTheFile() {
         return grewTheFile.getAndSet(false);
     }
@@ -77,21 +79,25 @@ final class WalCheckpointer implements AutoCloseable {
 
     private void checkpoint() {
         scheduled.set(false);
+        long before = bytes(database);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-            grewTheFile.set(true);
+            if (bytes(database) != before) {
+                grewTheFile.set(true);
+            }
         } catch (SQLException e) {
             LOG.log(Level.INFO, "A background checkpoint of " + log + " did not finish; a later one will", e);
         }
     }
 
-    private long logBytes() {
+    /** A file's size; one that cannot be read counts as large, so a checkpoint is tried rather than skipped. */
+    private static long bytes(Path file) {
         try {
-            return Files.size(log);
+            return Files.size(file);
         } catch (NoSuchFileException none) {
             return 0;
         } catch (IOException e) {
-            return LOG_BYTES_WORTH_COPYING;
+            return Long.MAX_VALUE;
         }
     }
 
