@@ -170,18 +170,13 @@ public final class Database implements AutoCloseable {
      * five times slower (measured on a delivery run), even with the cache set back.
      */
     public synchronized void useBulkCache(boolean bulk) {
-        int kib = bulk ? BULK_CACHE_KIB : USUAL_CACHE_KIB;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA main.cache_size = -" + kib);
-        } catch (SQLException e) {
-            throw translate(file, e);
-        }
+        pragma("main.cache_size = -" + (bulk ? BULK_CACHE_KIB : USUAL_CACHE_KIB));
     }
 
     /** Runs read-only work. */
     public synchronized <T> T read(SqlWork<T> work) {
+        mapWhatTheCheckpointAdded();
         try {
-            mapWhatTheCheckpointAdded();
             return work.run(connection);
         } catch (SQLException e) {
             throw translate(file, e);
@@ -198,8 +193,8 @@ public final class Database implements AutoCloseable {
         if (abandoned.getAsBoolean()) {
             throw new CancellationException("abandoned before it started");
         }
+        mapWhatTheCheckpointAdded();
         try {
-            mapWhatTheCheckpointAdded();
             ProgressHandler.setHandler(connection, PROGRESS_STEPS, new ProgressHandler() {
                 @Override
                 protected int progress() {
@@ -324,8 +319,13 @@ public final class Database implements AutoCloseable {
     }
 
     private void setForeignKeys(boolean on) {
+        pragma("foreign_keys = " + (on ? "ON" : "OFF"));
+    }
+
+    /** Changes one of the connection's settings. */
+    private void pragma(String setting) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+            statement.execute("PRAGMA " + setting);
         } catch (SQLException e) {
             throw translate(file, e);
         }
@@ -340,8 +340,8 @@ public final class Database implements AutoCloseable {
     }
 
     private synchronized <T> T inTransaction(String begin, SqlWork<T> work) {
+        mapWhatTheCheckpointAdded();
         try {
-            mapWhatTheCheckpointAdded();
             control(begin);
             try {
                 T result = work.run(connection);
@@ -363,12 +363,10 @@ public final class Database implements AutoCloseable {
      * read one system call at a time (counting a search took twice as long, measured). Moving the
      * limit by 64 KiB, back and forth, renews the map.
      */
-    private void mapWhatTheCheckpointAdded() throws SQLException {
+    private void mapWhatTheCheckpointAdded() {
         if (checkpointer.grewTheFile()) {
             mappedBytes = mappedBytes == MAPPED_BYTES ? MAPPED_BYTES - MAP_NUDGE_BYTES : MAPPED_BYTES;
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA mmap_size = " + mappedBytes);
-            }
+            pragma("mmap_size = " + mappedBytes);
         }
     }
 
