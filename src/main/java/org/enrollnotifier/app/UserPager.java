@@ -145,7 +145,7 @@ public final class UserPager {
     }
 
     private List<KeyedUser> rowsAfter(Connection c, SortKey start) throws SQLException {
-        if (searches && !fewMatches && manyMatchesPlan == SearchPlan.CHECK_INDEX) {
+        if (searches && plan() == SearchPlan.CHECK_INDEX) {
             List<KeyedUser> checked = users.pageWithin(c, query, start, pageSize, checkedWindow);
             if (checked.size() == pageSize) {
                 return checked;
