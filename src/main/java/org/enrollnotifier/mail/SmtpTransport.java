@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
 
@@ -19,8 +20,12 @@ public final class SmtpTransport implements MailTransport {
     /**
      * Angus guards each socket write with a task on a scheduler; by default every connection has
      * its own scheduler thread, woken for every write (about an eighth of a delivery worker's CPU in
-     * a profile). One shared thread, whose queue rarely changes its head, does the same for all.
+     * a profile). One shared thread does the same for all, and a tick keeps the head of its queue:
+     * a write's guard, due later than the tick, then never becomes the head, so scheduling it does
+     * not wake the thread (with the queue empty between writes, each one did: 7% of the
+     * send's CPU, measured).
      */
+    private static final Duration TICK = Duration.ofSeconds(1);
     private static final ScheduledThreadPoolExecutor WRITE_TIMEOUTS = writeTimeoutScheduler();
 
     private final MailSettings settings;
@@ -71,6 +76,7 @@ public final class SmtpTransport implements MailTransport {
         });
         // a write's guard is cancelled as soon as the write returns: keep the queue as small as the writes in progress
         scheduler.setRemoveOnCancelPolicy(true);
+        scheduler.scheduleAtFixedRate(() -> { }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         return scheduler;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -13,13 +14,20 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.junit.jupiter.api.Test;
@@ -165,6 +173,54 @@ class SmtpTransportTest {
                     Arrays.stream(restartable.getReceivedMessages()).map(SmtpTransportTest::messageId).toList());
         } finally {
             restartable.stop();
+        }
+    }
+
+    @Test
+    void aServerThatStopsReadingMidMessageFailsTheSendOnceTheWriteTimeoutPasses() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            CountDownLatch testDone = new CountDownLatch(1);
+            Thread readsUntilData = new Thread(() -> answerUntilDataThenStopReading(server, testDone));
+            readsUntilData.setDaemon(true);
+            readsUntilData.start();
+            MailSettings oneSecond = new MailSettings(LOOPBACK, server.getLocalPort(), SmtpSecurity.NONE, "",
+                    "Helpdesk", "helpdesk@example.com", Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
+                    "https://enroll.example.com/");
+            // far more than the loopback socket buffers hold, so a write blocks once the server stops reading
+            String huge = "enroll at https://enroll.example.com/ before Friday, please.\n".repeat(600_000);
+            OutgoingMessage message = new OutgoingMessage("huge.a1b2@enroll.example.com", "Helpdesk",
+                    "helpdesk@example.com", "Zoë", "zoe@example.com", "Please enroll", huge, huge);
+
+            try (MailConnection connection = new SmtpTransport(oneSecond, null).open()) {
+                try {
+                    MailFailure failure = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                            () -> assertThrows(MailFailure.class, () -> connection.send(message)));
+                    assertEquals(MailFailure.Kind.TRANSIENT, failure.kind());
+                } finally {
+                    // the server hangs up before the connection is closed, or a write still blocked would block the close
+                    testDone.countDown();
+                }
+            }
+        }
+    }
+
+    /** Greets, accepts the envelope, invites the message with 354 and then reads nothing more. */
+    private static void answerUntilDataThenStopReading(ServerSocket server, CountDownLatch testDone) {
+        try (Socket client = server.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            OutputStream out = client.getOutputStream();
+            out.write("220 stops reading\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                boolean data = line.equalsIgnoreCase("DATA");
+                out.write((data ? "354 go ahead\r\n" : "250 OK\r\n").getBytes(StandardCharsets.US_ASCII));
+                if (data) {
+                    testDone.await();
+                    return;
+                }
+            }
+        } catch (IOException | InterruptedException over) {
+            // the client gave up or the test ended: nothing more to answer
         }
     }
 
