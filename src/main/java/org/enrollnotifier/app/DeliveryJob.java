@@ -41,7 +41,7 @@ public final class DeliveryJob {
     private static final long LONGEST_IDLE_WAIT_MILLIS = 1_000;
 
     private final Database database;
-    private final NotificationRepository outbox = new NotificationRepository();
+    private final NotificationRepository outbox;
     private final MailTransport transport;
     private final MailSettings settings;
     private final RetryPolicy retry;
@@ -70,13 +70,14 @@ public final class DeliveryJob {
     /** A job sending through the given transport, with the delivery settings and limits of the settings. */
     public static DeliveryJob through(Workspace workspace, MailTransport transport, MailSettings settings,
                                       Consumer<DeliveryProgress> listener) {
-        return new DeliveryJob(workspace.database(), transport, settings, RetryPolicy.of(settings.limits()),
-                Clock.systemUTC(), listener);
+        return new DeliveryJob(workspace, transport, settings, RetryPolicy.of(settings.limits()), Clock.systemUTC(),
+                listener);
     }
 
-    DeliveryJob(Database database, MailTransport transport, MailSettings settings, RetryPolicy retry, Clock clock,
+    DeliveryJob(Workspace workspace, MailTransport transport, MailSettings settings, RetryPolicy retry, Clock clock,
                 Consumer<DeliveryProgress> listener) {
-        this.database = database;
+        this.database = workspace.database();
+        this.outbox = workspace.outbox();
         this.transport = transport;
         this.settings = settings;
         this.retry = retry;

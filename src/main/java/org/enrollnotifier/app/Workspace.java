@@ -21,6 +21,7 @@ public final class Workspace implements AutoCloseable {
     private final Path folder;
     private final InstanceLock lock;
     private final Database database;
+    private final NotificationRepository outbox = new NotificationRepository();
 
     private Workspace(Path folder, InstanceLock lock, Database database) {
         this.folder = folder;
@@ -68,6 +69,11 @@ public final class Workspace implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The outbox, one for the data folder: its statements for delivering are prepared once. */
+    public NotificationRepository outbox() {
+        return outbox;
     }
 
     @Override

@@ -3,14 +3,11 @@ package org.enrollnotifier.store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.sqlite.ProgressHandler;
@@ -46,7 +43,7 @@ public final class Database implements AutoCloseable {
     private final int versionAtOpen;
     private final WalCheckpointer checkpointer;
     private long mappedBytes = MAPPED_BYTES;
-    private final Map<String, PreparedStatement> transactionControl = new HashMap<>();
+    private final ReusedStatements transactionControl = new ReusedStatements();
     /** Work waiting for {@link #writeShared}'s next transaction; guarded by itself, not by the database. */
     private final List<SharedWrite<?>> sharedWrites = new ArrayList<>();
 
@@ -370,14 +367,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs a transaction control statement, parsed once per connection rather than once per transaction. */
     private void control(String sql) throws SQLException {
-        PreparedStatement statement = transactionControl.get(sql);
-        if (statement == null) {
-            statement = connection.prepareStatement(sql);
-            transactionControl.put(sql, statement);
-        }
-        statement.execute();
+        transactionControl.on(connection, sql).execute();
     }
 
     @Override

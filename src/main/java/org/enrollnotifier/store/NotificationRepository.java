@@ -27,6 +27,8 @@ public final class NotificationRepository {
     private static final String PENDING_COLUMNS = "id, notification_id, address, first_name, last_name, display_name,"
             + " username, store_name, attempts, message_id, first_attempt_at";
 
+    private final ReusedStatements reused = new ReusedStatements();
+
     /**
      * Writes a notification and one queued delivery per recipient of the snapshot, in the caller's
      * transaction, in one statement. Message-IDs are {@code <messageIdPrefix>.<user id>@<domain>}:
@@ -97,22 +99,21 @@ public final class NotificationRepository {
     private Optional<PendingDelivery> claim(Connection c, long notificationId, Instant now, boolean dueRetries)
             throws SQLException {
         String due = dueRetries ? "state = 'RETRY' AND next_attempt_at <= ?1" : "state = 'QUEUED'";
-        try (PreparedStatement claim = c.prepareStatement("""
+        PreparedStatement claim = reused.on(c, """
                 UPDATE delivery SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?1,
                     first_attempt_at = coalesce(first_attempt_at, ?1)
                 WHERE id = (SELECT id FROM delivery WHERE notification_id = ?2 AND\s""" + due + """
                              ORDER BY id LIMIT 1)
-                RETURNING\s""" + PENDING_COLUMNS)) {
-            claim.setLong(1, now.toEpochMilli());
-            claim.setLong(2, notificationId);
-            try (ResultSet rs = claim.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new PendingDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                        rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
+                RETURNING\s""" + PENDING_COLUMNS);
+        claim.setLong(1, now.toEpochMilli());
+        claim.setLong(2, notificationId);
+        try (ResultSet rs = claim.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
             }
+            return Optional.of(new PendingDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                    rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
         }
     }
 
@@ -257,12 +258,11 @@ public final class NotificationRepository {
         return summaries;
     }
 
-    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
+    private int update(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement update = reused.on(c, sql);
+        for (int i = 0; i < parameters.length; i++) {
+            update.setObject(i + 1, parameters[i]);
         }
+        return update.executeUpdate();
     }
 }

@@ -224,7 +224,7 @@ class DeliveryFaultsTest {
     }
 
     private DeliveryJob job(MailSettings settings, RetryPolicy retries) {
-        return new DeliveryJob(demo.get().database(), new SmtpTransport(settings, new char[0]), settings, retries,
+        return new DeliveryJob(demo.get(), new SmtpTransport(settings, new char[0]), settings, retries,
                 Clock.systemUTC(), progress -> { });
     }
 
