@@ -184,15 +184,14 @@ public final class Benchmark {
         List<Long> ids = new UserDirectory(workspace).pager(store.withSearch("@corp"), count).page(0).users().stream()
                 .map(user -> user.id()).toList();
         List<Long> tenth = ids.subList(0, Math.max(1, ids.size() / 10));
-        List<Long> warmUp = tenth.subList(0, Math.max(1, tenth.size() / 10));
-        deliver(workspace, store, reusing, settings, warmUp);
-        deliver(workspace, store, naive, oneAtATime, warmUp);
+        deliver(workspace, store, reusing, settings, tenth);
+        deliver(workspace, store, naive, oneAtATime, tenth);
 
         DeliveryReport reused = deliver(workspace, store, reusing, settings, ids);
         double reusedRate = rate(reused);
         row("send, " + parallel + " reused connections", String.format("%.0f msg/s", reusedRate),
                 String.format("%d messages to %s:%d, after %d each way to warm up", reused.counts().sent(), host, port,
-                        warmUp.size()));
+                        tenth.size()));
         DeliveryReport oneByOne = deliver(workspace, store, naive, oneAtATime, tenth);
         double naiveRate = rate(oneByOne);
         row("send, naive (connection per message)", String.format("%.0f msg/s", naiveRate),
