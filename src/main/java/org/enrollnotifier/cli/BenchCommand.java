@@ -1,8 +1,11 @@
 package org.enrollnotifier.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.enrollnotifier.app.bench.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,11 +35,30 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--smtp-port", paramLabel = "PORT", defaultValue = "25", description = "Default: ${DEFAULT-VALUE}.")
     private int smtpPort;
 
+    @Option(names = "--keep-data", description = "Keep the benchmark's data folder (a million users take about a"
+            + " gigabyte) to look at afterwards. By default it is deleted when the benchmark ends.")
+    private boolean keepData;
+
     @Override
     public Integer call() throws Exception {
         Path folder = Files.createTempDirectory("enroll-notifier-bench");
-        spec.commandLine().getErr().println("Benchmark data folder: " + folder);
-        new Benchmark(spec.commandLine().getOut()).run(folder, users, smtpHost, smtpPort, messages, parallel);
+        spec.commandLine().getErr().println("Benchmark data folder: " + folder
+                + (keepData ? " (kept)" : " (deleted when the benchmark ends; --keep-data keeps it)"));
+        try {
+            new Benchmark(spec.commandLine().getOut()).run(folder, users, smtpHost, smtpPort, messages, parallel);
+        } finally {
+            if (!keepData) {
+                delete(folder);
+            }
+        }
         return 0;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }
