@@ -54,7 +54,8 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void delete(Path folder) throws IOException {
+    /** Deletes a folder and everything in it. */
+    static void delete(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
