@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.enrollnotifier.model.DeliveryCounts;
@@ -20,12 +21,17 @@ import org.enrollnotifier.model.PendingDelivery;
 
 /**
  * The outbox: {@code notification} and its {@code delivery} rows. Deliverers work from the
- * delivery rows alone, claiming one at a time, so any number of restarts resume where they stopped.
+ * delivery rows alone, claiming a few at a time, so any number of restarts resume where they stopped.
  */
 public final class NotificationRepository {
 
     private static final String PENDING_COLUMNS = "id, notification_id, address, first_name, last_name, display_name,"
             + " username, store_name, attempts, message_id, first_attempt_at";
+
+    /** Takes back the attempt a claim counted, and its times when it was the first. */
+    private static final String UNTRIED = "attempts = attempts - 1,"
+            + " first_attempt_at = CASE WHEN attempts > 1 THEN first_attempt_at END,"
+            + " last_attempt_at = CASE WHEN attempts > 1 THEN last_attempt_at END";
 
     private final ReusedStatements reused = new ReusedStatements();
 
@@ -77,44 +83,48 @@ public final class NotificationRepository {
     }
 
     /**
-     * Rows left {@code SENDING} by a process that stopped mid-message go back to the queue: their
-     * message may have left, and is sent again with the same Message-ID (at most one per connection).
+     * Rows left {@code SENDING} by a process that stopped mid-run go back to the queue, untried: a
+     * claimed message may have left (at most one per connection), and is sent again with the same
+     * Message-ID; the others were only claimed.
      */
     public int requeueInFlight(Connection c) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE delivery SET state = 'QUEUED' WHERE state = 'SENDING'")) {
-            return update.executeUpdate();
-        }
+        return update(c, "UPDATE delivery SET state = 'QUEUED', " + UNTRIED + " WHERE state = 'SENDING'");
     }
 
     /**
-     * Marks the next due delivery of a notification {@code SENDING} and returns it. Queued rows
-     * come first; each lookup is a seek on the (notification, state, id) index, never a scan.
+     * Marks up to {@code limit} of the next due deliveries of a notification {@code SENDING} and
+     * returns them in the order they were queued. Queued rows come first; each lookup is a seek on
+     * the (notification, state, id) index, never a scan.
      */
-    public Optional<PendingDelivery> claimNext(Connection c, long notificationId, Instant now) throws SQLException {
-        Optional<PendingDelivery> queued = claim(c, notificationId, now, false);
-        return queued.isPresent() ? queued : claim(c, notificationId, now, true);
+    public List<PendingDelivery> claimNext(Connection c, long notificationId, Instant now, int limit)
+            throws SQLException {
+        List<PendingDelivery> queued = claim(c, notificationId, now, limit, false);
+        return queued.isEmpty() ? claim(c, notificationId, now, limit, true) : queued;
     }
 
-    private Optional<PendingDelivery> claim(Connection c, long notificationId, Instant now, boolean dueRetries)
+    private List<PendingDelivery> claim(Connection c, long notificationId, Instant now, int limit, boolean dueRetries)
             throws SQLException {
         String due = dueRetries ? "state = 'RETRY' AND next_attempt_at <= ?1" : "state = 'QUEUED'";
         PreparedStatement claim = reused.on(c, """
                 UPDATE delivery SET state = 'SENDING', attempts = attempts + 1, last_attempt_at = ?1,
                     first_attempt_at = coalesce(first_attempt_at, ?1)
-                WHERE id = (SELECT id FROM delivery WHERE notification_id = ?2 AND\s""" + due + """
-                             ORDER BY id LIMIT 1)
+                WHERE id IN (SELECT id FROM delivery WHERE notification_id = ?2 AND\s""" + due + """
+                             ORDER BY id LIMIT ?3)
                 RETURNING\s""" + PENDING_COLUMNS);
         claim.setLong(1, now.toEpochMilli());
         claim.setLong(2, notificationId);
+        claim.setInt(3, limit);
+        List<PendingDelivery> claimed = new ArrayList<>(limit);
         try (ResultSet rs = claim.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
+            while (rs.next()) {
+                claimed.add(new PendingDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                        rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
             }
-            return Optional.of(new PendingDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
-                    rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
         }
+        // RETURNING gives no order
+        claimed.sort(Comparator.comparingLong(PendingDelivery::id));
+        return claimed;
     }
 
     public void markSent(Connection c, long deliveryId, String reply, Instant now) throws SQLException {
@@ -132,9 +142,12 @@ public final class NotificationRepository {
                 reply, deliveryId);
     }
 
-    /** Puts a claimed row back untried: the fault was not the message's (e.g. the server refused us). */
+    /**
+     * Puts a claimed row back untried: it was never sent (the run stopped first), or the fault was
+     * not the message's (e.g. the server refused us).
+     */
     public void release(Connection c, long deliveryId, String reply) throws SQLException {
-        update(c, "UPDATE delivery SET state = 'QUEUED', attempts = attempts - 1, last_reply = ? WHERE id = ?",
+        update(c, "UPDATE delivery SET state = 'QUEUED', " + UNTRIED + ", last_reply = ? WHERE id = ?",
                 reply, deliveryId);
     }
 

@@ -10,8 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.enrollnotifier.model.DeliveryOutcome;
+import org.enrollnotifier.model.DeliveryState;
+import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.PendingDelivery;
+import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreSummary;
+import org.enrollnotifier.model.UserQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +68,34 @@ class WorkspaceTest {
             assertTrue(problem.getMessage().contains(folder.toString()), problem.getMessage());
         }
         Workspace.open(folder).close();
+    }
+
+    @Test
+    void rowsClaimedByARunThatDiedGoBackToTheQueueUntried() throws Exception {
+        Path folder = parent.resolve("died");
+        long notification;
+        List<Long> claimed;
+        try (Workspace workspace = Workspace.open(folder)) {
+            Notifier notifier = new Notifier(workspace);
+            try (Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Nowak"),
+                    Set.of()), EnumSet.allOf(EnrollmentType.class))) {
+                notification = notifier.queue(new NotificationDraft("Hi", "Hello", EnumSet.allOf(EnrollmentType.class),
+                        "test"), list, MailSettings.DEFAULT);
+            }
+            claimed = workspace.database().write(c -> workspace.outbox().claimNext(c, notification, Instant.now(), 3))
+                    .stream().map(PendingDelivery::id).toList();
+            assertEquals(3, claimed.size());
+        }
+
+        try (Workspace workspace = Workspace.open(folder)) {
+            List<DeliveryOutcome> queued = workspace.database()
+                    .read(c -> workspace.outbox().outcomes(c, notification, DeliveryState.QUEUED));
+            List<DeliveryOutcome> sending = workspace.database()
+                    .read(c -> workspace.outbox().outcomes(c, notification, DeliveryState.SENDING));
+            assertEquals(List.of(), sending);
+            assertTrue(queued.size() > 3, queued.toString());
+            assertTrue(queued.stream().allMatch(o -> o.attempts() == 0 && o.lastAttemptAt() == null), queued.toString());
+        }
     }
 
     @Test
