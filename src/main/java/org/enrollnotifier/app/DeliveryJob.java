@@ -157,17 +157,18 @@ public final class DeliveryJob {
 
     /**
      * One connection's loop. It claims a few rows at a time, so their state changes share one
-     * statement; those it has not started when the run stops go back to the queue. A sent message
-     * is recorded in the next transaction of its worker, and before the next message leaves: still
-     * at most one message per connection that a crash can leave sent but not recorded.
+     * statement, and puts back those it has not started when the run stops. A sent message's mark
+     * is queued for a shared transaction and awaited only just before the next message is handed
+     * over to the server: the commit overlaps with that message's commands and body, and is mostly
+     * shared with the other workers' marks; a crash still leaves at most one message per connection
+     * sent but not recorded.
      */
     private final class Worker {
 
         private final NotificationContent content;
         private final Deque<PendingDelivery> claimed = new ArrayDeque<>();
         private MailConnection connection;
-        private PendingDelivery sentUnrecorded;
-        private Instant sentAt;
+        private Database.Pending<?> sentMark;
 
         Worker(NotificationContent content) {
             this.content = content;
@@ -176,16 +177,17 @@ public final class DeliveryJob {
         void run() {
             try {
                 while (true) {
-                    boolean starting = mayStartMessage();
-                    Optional<PendingDelivery> next = recordSentAndTakeNext(starting);
-                    if (!starting) {
+                    if (!mayStartMessage()) {
+                        confirmSent();
                         releaseClaimed();
                         if (awaitGo()) {
                             continue;
                         }
                         return;
                     }
+                    Optional<PendingDelivery> next = takeNext();
                     if (next.isEmpty()) {
+                        confirmSent();
                         Optional<Instant> retryAt = database.read(c -> outbox.nextRetryAt(c, notificationId));
                         if (retryAt.isEmpty()) {
                             return;
@@ -204,30 +206,30 @@ public final class DeliveryJob {
                 if (connection != null) {
                     connection.close();
                 }
+                confirmSent();
                 releaseClaimed();
             }
         }
 
-        private Optional<PendingDelivery> recordSentAndTakeNext(boolean take) {
-            PendingDelivery sent = sentUnrecorded;
-            Instant at = sentAt;
-            boolean claim = take && claimed.isEmpty();
-            if (sent != null || claim) {
-                claimed.addAll(database.writeShared(c -> {
-                    if (sent != null) {
-                        outbox.markSent(c, sent.id(), "", at);
-                    }
-                    return claim ? outbox.claimNext(c, notificationId, clock.instant(), claimSize())
-                            : List.<PendingDelivery>of();
-                }));
+        private Optional<PendingDelivery> takeNext() {
+            if (claimed.isEmpty()) {
+                claimed.addAll(database.writeShared(
+                        c -> outbox.claimNext(c, notificationId, clock.instant(), claimSize())));
             }
-            if (sent != null) {
-                sentUnrecorded = null;
-                DeliveryJob.this.sent.incrementAndGet();
-                finishedThisRun.incrementAndGet();
-                report();
+            return Optional.ofNullable(claimed.poll());
+        }
+
+        /** Returns once the last message sent is recorded as sent, and counts it. */
+        private void confirmSent() {
+            if (sentMark == null) {
+                return;
             }
-            return take ? Optional.ofNullable(claimed.poll()) : Optional.empty();
+            Database.Pending<?> mark = sentMark;
+            sentMark = null;
+            mark.await();
+            sent.incrementAndGet();
+            finishedThisRun.incrementAndGet();
+            report();
         }
 
         private void releaseClaimed() {
@@ -244,19 +246,26 @@ public final class DeliveryJob {
             });
         }
 
-        /** Sends one claimed message; a failure is recorded at once, a success with the next claim. */
+        /** Sends one claimed message; a failure is recorded at once, a success by the time the next one leaves. */
         private void deliver(PendingDelivery delivery) {
             try {
                 OutgoingMessage message = MessageComposer.compose(content, delivery, settings);
                 if (connection == null) {
                     connection = transport.open();
                 }
-                connection.send(message);
-                sentUnrecorded = delivery;
-                sentAt = clock.instant();
+                connection.send(message, this::confirmSent);
+                // the send's gate did it already; a transport that skipped it must not lose a mark uncounted
+                confirmSent();
+                Instant at = clock.instant();
+                sentMark = database.writeLater(c -> {
+                    outbox.markSent(c, delivery.id(), "", at);
+                    return null;
+                });
             } catch (MailFailure failure) {
+                confirmSent();
                 connection = recordFailure(delivery, failure, connection);
             } catch (IllegalArgumentException unsendable) {
+                confirmSent();
                 // the message itself cannot be built (e.g. an address that does not parse): no retry helps
                 fail(delivery, unsendable.getMessage());
             }

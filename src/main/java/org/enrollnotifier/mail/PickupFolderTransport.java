@@ -59,12 +59,12 @@ public final class PickupFolderTransport implements MailTransport {
     private final class PickupConnection implements MailConnection {
 
         @Override
-        public void send(OutgoingMessage message) throws MailFailure {
+        public void send(OutgoingMessage message, Runnable beforeHandOver) throws MailFailure {
             MimeMessage mime = MimeMessages.build(session, message);
             Path target = folder.resolve(FILE_TIME.format(Instant.now()) + "-" + fileNamePart(message.messageId())
                     + ".eml");
             try {
-                writeAtomically(mime, target);
+                writeAtomically(mime, target, beforeHandOver);
             } catch (IOException | MessagingException e) {
                 throw new MailFailure(MailFailure.Kind.TRANSIENT,
                         "Cannot write " + target.getFileName() + " to the pickup folder " + folder + ": "
@@ -76,7 +76,7 @@ public final class PickupFolderTransport implements MailTransport {
          * Pickup services take any .eml file they see, so the message is written under a name they
          * ignore, flushed to disk, and only then renamed in one step.
          */
-        private void writeAtomically(MimeMessage mime, Path target) throws IOException, MessagingException {
+        private void writeAtomically(MimeMessage mime, Path target, Runnable beforeHandOver) throws IOException, MessagingException {
             Path partial = Files.createTempFile(folder, ".sending-", ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
@@ -85,6 +85,7 @@ public final class PickupFolderTransport implements MailTransport {
                     out.flush();
                     channel.force(true);
                 }
+                beforeHandOver.run();
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 // Only a failed write leaves the partial file behind; a moved one is already gone.

@@ -1,7 +1,6 @@
 package org.enrollnotifier.mail;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
@@ -16,7 +15,6 @@ import org.enrollnotifier.model.SmtpSecurity;
 /** Sends through the configured SMTP server; each {@link #open()} is one login used for many messages. */
 public final class SmtpTransport implements MailTransport {
 
-    private static final String PROTOCOL = "smtp";
     /**
      * Angus guards each socket write with a task on a scheduler; by default every connection has
      * its own scheduler thread, woken for every write (about an eighth of a delivery worker's CPU in
@@ -90,7 +88,7 @@ public final class SmtpTransport implements MailTransport {
             throw new MailFailure(MailFailure.Kind.FATAL,
                     "The SMTP login as \"" + settings.username() + "\" needs a password", null);
         }
-        Transport transport = newTransport();
+        GatedSmtpTransport transport = new GatedSmtpTransport(session);
         connect(transport);
         return new SmtpConnection(transport);
     }
@@ -105,14 +103,6 @@ public final class SmtpTransport implements MailTransport {
         } catch (MessagingException e) {
             closeQuietly(transport);
             throw SmtpFailures.whileConnecting(server(), settings.username(), e);
-        }
-    }
-
-    private Transport newTransport() {
-        try {
-            return session.getTransport(PROTOCOL);
-        } catch (NoSuchProviderException e) {
-            throw new IllegalStateException("The Jakarta Mail SMTP provider is missing from the class path", e);
         }
     }
 
@@ -135,10 +125,10 @@ public final class SmtpTransport implements MailTransport {
 
     private final class SmtpConnection implements MailConnection {
 
-        private final Transport transport;
+        private final GatedSmtpTransport transport;
         private boolean mayHaveLostConnection;
 
-        SmtpConnection(Transport transport) {
+        SmtpConnection(GatedSmtpTransport transport) {
             this.transport = transport;
         }
 
@@ -147,7 +137,7 @@ public final class SmtpTransport implements MailTransport {
          * run, so it is checked (which costs a round trip) and opened again here rather than by every caller.
          */
         @Override
-        public void send(OutgoingMessage message) throws MailFailure {
+        public void send(OutgoingMessage message, Runnable beforeHandOver) throws MailFailure {
             MimeMessage mime = MimeMessages.build(session, message);
             if (mayHaveLostConnection && !transport.isConnected()) {
                 closeQuietly(transport);
@@ -155,7 +145,7 @@ public final class SmtpTransport implements MailTransport {
             }
             mayHaveLostConnection = false;
             try {
-                transport.sendMessage(mime, mime.getAllRecipients());
+                transport.send(mime, beforeHandOver);
             } catch (MessagingException e) {
                 mayHaveLostConnection = true;
                 throw SmtpFailures.whileSending(server(), e);

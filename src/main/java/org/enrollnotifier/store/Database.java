@@ -224,16 +224,27 @@ public final class Database implements AutoCloseable {
      * its work runs again one by one, so the failure reaches only the caller whose work caused it.
      */
     public <T> T writeShared(SqlWork<T> work) {
-        SharedWrite<T> mine = new SharedWrite<>(work);
+        return writeLater(work).await();
+    }
+
+    /**
+     * Queues work for the next shared transaction (see {@link #writeShared}) and returns at once, so
+     * the caller can go on with something else meanwhile. {@link Pending#await} commits it, with all
+     * work queued by then, unless another thread's shared transaction took it along already: callers
+     * that can wait until they rely on their work share commits the most.
+     */
+    public <T> Pending<T> writeLater(SqlWork<T> work) {
+        SharedWrite<T> mine = new SharedWrite<>(this, work);
         synchronized (sharedWrites) {
             sharedWrites.add(mine);
         }
-        synchronized (this) {
-            if (!mine.done) {
-                commitSharedWrites();
-            }
-        }
-        return mine.outcome();
+        return mine;
+    }
+
+    /** Work queued by {@link #writeLater}. */
+    public interface Pending<T> {
+        /** Returns once the work is committed, with its value; throws what the work threw. */
+        T await();
     }
 
     private synchronized void commitSharedWrites() {
@@ -254,20 +265,35 @@ public final class Database implements AutoCloseable {
             if (batch.size() == 1) {
                 batch.get(0).failed(failure);
             } else {
-                batch.forEach(shared -> shared.runAlone(this));
+                batch.forEach(SharedWrite::runAlone);
             }
         }
     }
 
     /** One caller's work in a shared transaction; its fields are only touched under the database's lock. */
-    private static final class SharedWrite<T> {
+    private static final class SharedWrite<T> implements Pending<T> {
+        private final Database database;
         private final SqlWork<T> work;
         private T value;
         private RuntimeException failure;
         private boolean done;
 
-        SharedWrite(SqlWork<T> work) {
+        SharedWrite(Database database, SqlWork<T> work) {
+            this.database = database;
             this.work = work;
+        }
+
+        @Override
+        public T await() {
+            synchronized (database) {
+                if (!done) {
+                    database.commitSharedWrites();
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                return value;
+            }
         }
 
         void run(Connection connection) throws SQLException {
@@ -283,20 +309,13 @@ public final class Database implements AutoCloseable {
             done = true;
         }
 
-        void runAlone(Database database) {
+        void runAlone() {
             try {
                 value = database.write(work);
                 done = true;
             } catch (RuntimeException e) {
                 failed(e);
             }
-        }
-
-        T outcome() {
-            if (failure != null) {
-                throw failure;
-            }
-            return value;
         }
     }
 

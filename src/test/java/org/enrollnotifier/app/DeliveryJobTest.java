@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.enrollnotifier.mail.MailConnection;
+import org.enrollnotifier.mail.MailFailure;
+import org.enrollnotifier.mail.MailTransport;
+import org.enrollnotifier.mail.OutgoingMessage;
+import org.enrollnotifier.mail.SmtpTransport;
+import org.enrollnotifier.model.DeliveryOutcome;
 import org.enrollnotifier.model.DeliveryState;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.LeftOutUser;
@@ -147,6 +155,56 @@ class DeliveryJobTest {
         assertEquals(list.counts().recipients(), report.failures().size());
         assertTrue(report.failures().stream().allMatch(f -> f.reply().equals(DeliveryJob.CANCELLED_REPLY)));
         assertTrue(notifier.unfinished().isEmpty());
+    }
+
+    @Test
+    void eachMessageIsRecordedAsSentBeforeTheNextOneOnItsConnectionIsHandedOver() {
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Nowak"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        MailSettings settings = smtpSettings().withParallelConnections(2);
+        long id = notifier.queue(new NotificationDraft("Hi", "Hello", EnumSet.allOf(EnrollmentType.class), "test"),
+                list, settings);
+        SmtpTransport smtp = new SmtpTransport(settings, null);
+        List<String> unrecordedAtAHandOver = new CopyOnWriteArrayList<>();
+        MailTransport checking = new MailTransport() {
+            @Override
+            public MailConnection open() throws MailFailure {
+                MailConnection real = smtp.open();
+                List<String> earlier = new ArrayList<>();
+                return new MailConnection() {
+                    @Override
+                    public void send(OutgoingMessage message, Runnable beforeHandOver) throws MailFailure {
+                        real.send(message, () -> {
+                            beforeHandOver.run();
+                            Set<String> recorded = sentMessageIds(id);
+                            earlier.stream().filter(sent -> !recorded.contains(sent)).forEach(unrecordedAtAHandOver::add);
+                        });
+                        earlier.add(message.messageId());
+                    }
+
+                    @Override
+                    public void close() {
+                        real.close();
+                    }
+                };
+            }
+
+            @Override
+            public String describe() {
+                return smtp.describe();
+            }
+        };
+
+        DeliveryReport report = DeliveryJob.through(workspace, checking, settings, p -> { }).run(id);
+
+        assertTrue(report.allSent(), report.toString());
+        assertTrue(list.counts().recipients() > 2 * 16, "more messages than two claims");
+        assertEquals(List.of(), unrecordedAtAHandOver);
+    }
+
+    private Set<String> sentMessageIds(long notification) {
+        return workspace.database().read(c -> new NotificationRepository().outcomes(c, notification, DeliveryState.SENT))
+                .stream().map(DeliveryOutcome::messageId).collect(Collectors.toSet());
     }
 
     @Test

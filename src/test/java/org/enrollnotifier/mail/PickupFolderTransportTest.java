@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -56,6 +57,25 @@ class PickupFolderTransportTest {
     }
 
     @Test
+    void theMessageTakesItsNameOnlyAfterTheGateAndNotAtAllWhenTheGateThrows() throws Exception {
+        List<List<Path>> seenAtTheGate = new ArrayList<>();
+
+        try (MailConnection connection = new PickupFolderTransport(temp).open()) {
+            connection.send(TestMessages.toZoe(1), () -> seenAtTheGate.add(filesInQuietly(temp)));
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> connection.send(TestMessages.toZoe(2), () -> {
+                        throw new IllegalStateException("not recorded");
+                    }));
+            assertEquals("not recorded", refused.getMessage());
+        }
+
+        assertEquals(List.of(List.of()), seenAtTheGate, "a pickup service could take the file before the gate");
+        List<Path> files = filesIn(temp);
+        assertEquals(1, files.size(), files.toString());
+        fileFor(files, TestMessages.toZoe(1));
+    }
+
+    @Test
     void aFolderThatCannotBeWrittenIsATransientFailure() throws Exception {
         Path folder = temp.resolve("outbox");
         try (MailConnection connection = new PickupFolderTransport(folder).open()) {
@@ -77,6 +97,15 @@ class PickupFolderTransportTest {
     private static List<Path> filesIn(Path folder) throws Exception {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.sorted().toList();
+        }
+    }
+
+    /** The finished messages only: the one being written has a hidden temporary name. */
+    private static List<Path> filesInQuietly(Path folder) {
+        try {
+            return filesIn(folder).stream().filter(f -> f.getFileName().toString().endsWith(".eml")).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 

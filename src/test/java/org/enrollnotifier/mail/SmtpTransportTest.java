@@ -70,6 +70,28 @@ class SmtpTransportTest {
     }
 
     @Test
+    void theServerHasTheMessageOnlyAfterTheGateAndNeverWhenTheGateThrows() throws Exception {
+        SmtpTransport transport = new SmtpTransport(settings(plainPort(), SmtpSecurity.NONE, ""), null);
+        List<Integer> receivedAtTheGate = new ArrayList<>();
+        try (MailConnection connection = transport.open()) {
+            connection.send(TestMessages.toZoe(1), () -> receivedAtTheGate.add(greenMail.getReceivedMessages().length));
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> connection.send(TestMessages.toZoe(2), () -> {
+                        throw new IllegalStateException("not recorded");
+                    }));
+            assertEquals("not recorded", refused.getMessage());
+        }
+        try (MailConnection connection = transport.open()) {
+            connection.send(TestMessages.toZoe(3));
+        }
+
+        assertEquals(List.of(0), receivedAtTheGate);
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        assertEquals(List.of("<" + TestMessages.toZoe(1).messageId() + ">", "<" + TestMessages.toZoe(3).messageId() + ">"),
+                Arrays.stream(received).map(SmtpTransportTest::messageId).toList());
+    }
+
+    @Test
     void startTlsRequiredAgainstAServerWithoutStartTlsStopsBeforeSendingAnything() {
         SmtpTransport transport = new SmtpTransport(settings(plainPort(), SmtpSecurity.STARTTLS, ""), null);
 

@@ -216,6 +216,23 @@ class DatabaseTest {
     }
 
     @Test
+    void workWrittenLaterWaitsUntilAwaitedAndThenCommitsWithEverythingQueuedBefore() throws Exception {
+        try (Database database = Database.open(folder.resolve("later.db"))) {
+            AtomicInteger commits = countCommits(database);
+            Database.Pending<Long> first = database.writeLater(c -> createStore(c, "First"));
+            Database.Pending<Long> second = database.writeLater(c -> createStore(c, "Second"));
+
+            assertEquals(List.of(), storeNames(database));
+            long secondId = second.await();
+
+            assertEquals(List.of("First", "Second"), storeNames(database));
+            assertEquals(1, commits.get());
+            assertTrue(first.await() != secondId, "each work keeps its own result");
+            assertEquals(1, commits.get(), "work already committed is not committed again");
+        }
+    }
+
+    @Test
     void aSharedWriteThatFailsFailsAloneAndTheOthersAreKept() throws Exception {
         try (Database database = Database.open(folder.resolve("shared-failure.db"))) {
             List<Future<Long>> stores = whileBusy(database, List.of(
