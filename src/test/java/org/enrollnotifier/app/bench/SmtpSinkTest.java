@@ -48,6 +48,19 @@ class SmtpSinkTest {
         }
     }
 
+    @Test
+    void aClientThatPipelinesMoreThanTheRepliesHoldGetsEveryAnswer() throws IOException {
+        try (SmtpSink sink = new SmtpSink(); Session session = new Session(sink)) {
+            session.send("NOOP\r\n".repeat(5_000) + "QUIT\r\n");
+
+            List<String> replies = session.replies(5_002);
+
+            assertEquals("220 sink ESMTP", replies.get(0));
+            assertEquals(List.of("250 OK"), replies.subList(1, 5_001).stream().distinct().toList());
+            assertEquals("221 bye", replies.get(5_001));
+        }
+    }
+
     /** A raw client: writes are flushed as given, so the sink sees them as separate reads or not at all. */
     private static final class Session implements AutoCloseable {
         private final Socket socket;
@@ -57,6 +70,8 @@ class SmtpSinkTest {
         Session(SmtpSink sink) throws IOException {
             socket = new Socket(InetAddress.getLoopbackAddress(), sink.port());
             socket.setTcpNoDelay(true);
+            // a sink that stops answering fails the test instead of hanging it
+            socket.setSoTimeout(10_000);
             out = socket.getOutputStream();
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         }
