@@ -64,6 +64,7 @@ public final class DeliveryJob {
     private final AtomicInteger finishedThisRun = new AtomicInteger();
     private volatile int total;
     private volatile long startNanos;
+    private volatile ThroughputMeter meter;
     private volatile long notificationId;
 
     /** A job sending through the SMTP server of the settings, or the pickup folder while there is none. */
@@ -99,6 +100,7 @@ public final class DeliveryJob {
     public DeliveryReport run(long notification) {
         notificationId = notification;
         startNanos = System.nanoTime();
+        meter = new ThroughputMeter(startNanos);
         NotificationContent content = database.read(c -> outbox.content(c, notification));
         DeliveryCounts start = database.read(c -> outbox.counts(c, notification));
         total = start.total();
@@ -408,14 +410,11 @@ public final class DeliveryJob {
 
     private void report() {
         DeliveryCounts counts = counts();
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        int finished = finishedThisRun.get();
-        double rate = seconds > 0 ? finished / seconds : 0;
-        Duration eta = rate > 0 ? Duration.ofSeconds(Math.round(counts.left() / rate)) : null;
+        ThroughputMeter.Reading reading = meter.read(System.nanoTime(), finishedThisRun.get(), counts.left());
         boolean isPaused;
         synchronized (gate) {
             isPaused = paused;
         }
-        listener.accept(new DeliveryProgress(notificationId, counts, rate, eta, isPaused));
+        listener.accept(new DeliveryProgress(notificationId, counts, reading.perSecond(), reading.left(), isPaused));
     }
 }
