@@ -51,11 +51,6 @@ public final class LdapSource {
         this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
     }
 
-    /** A value with the characters that mean something in a filter ({@code * ( ) \ NUL}) escaped. */
-    public static String escapeFilterValue(String value) {
-        return Filter.encodeValue(value);
-    }
-
     public void read(ImportSink sink) throws ImportFailure {
         LDAPURL url = parseUrl();
         String location = url.getScheme() + "://" + url.getHost() + ":" + url.getPort();
