@@ -64,7 +64,7 @@ public final class DeliveryJob {
     private final AtomicInteger finishedThisRun = new AtomicInteger();
     private volatile int total;
     private volatile long startNanos;
-    private volatile ThroughputMeter meter;
+    private final ThroughputMeter meter = new ThroughputMeter(System.nanoTime());
     private volatile long notificationId;
 
     /** A job sending through the SMTP server of the settings, or the pickup folder while there is none. */
@@ -100,7 +100,7 @@ public final class DeliveryJob {
     public DeliveryReport run(long notification) {
         notificationId = notification;
         startNanos = System.nanoTime();
-        meter = new ThroughputMeter(startNanos);
+        meter.restart(startNanos, 0);
         NotificationContent content = database.read(c -> outbox.content(c, notification));
         DeliveryCounts start = database.read(c -> outbox.counts(c, notification));
         total = start.total();
@@ -393,6 +393,7 @@ public final class DeliveryJob {
             paused = false;
             gate.notifyAll();
         }
+        meter.restart(System.nanoTime(), finishedThisRun.get());
         report();
     }
 

@@ -16,7 +16,8 @@ final class ThroughputMeter {
     static final Duration SETTLING = Duration.ofSeconds(1);
     private static final long SAMPLE_SPACING_NANOS = 100_000_000;
 
-    private final long startNanos;
+    private long startNanos;
+    private long finishedAtStart;
     /** (time, finished) pairs at least {@link #SAMPLE_SPACING_NANOS} apart, oldest first, one older than the window. */
     private final Deque<long[]> samples = new ArrayDeque<>();
 
@@ -25,8 +26,15 @@ final class ThroughputMeter {
     }
 
     ThroughputMeter(long startNanos) {
-        this.startNanos = startNanos;
-        samples.add(new long[] {startNanos, 0});
+        restart(startNanos, 0);
+    }
+
+    /** Measures afresh from now, e.g. on resuming after a pause, which would otherwise weigh on the rate. */
+    synchronized void restart(long nowNanos, long finished) {
+        startNanos = nowNanos;
+        finishedAtStart = finished;
+        samples.clear();
+        samples.add(new long[] {nowNanos, finished});
     }
 
     /** @param finished messages finished this run so far; {@code left} those still to go */
@@ -47,7 +55,7 @@ final class ThroughputMeter {
         double perSecond = elapsed > 0 ? (finished - base[1]) * 1e9 / elapsed : 0;
         if (perSecond == 0 && nowNanos > startNanos) {
             // a pause, a wait for retries or a slow rate limit: the run's average says more than zero
-            perSecond = finished * 1e9 / (nowNanos - startNanos);
+            perSecond = (finished - finishedAtStart) * 1e9 / (nowNanos - startNanos);
         }
         boolean settled = nowNanos - startNanos >= SETTLING.toNanos();
         Duration eta = settled && perSecond > 0 ? Duration.ofSeconds(Math.round(left / perSecond)) : null;

@@ -49,4 +49,18 @@ class ThroughputMeterTest {
         assertEquals(1_000 / 15.0, stalled.perSecond(), 1e-9);
         assertEquals(Duration.ofSeconds(15), stalled.left());
     }
+
+    @Test
+    void afterARestartThePausedSecondsNoLongerCount() {
+        ThroughputMeter meter = new ThroughputMeter(START);
+        meter.read(START + SECOND, 100, 900);
+        // paused from 1 s to 11 s, then resumed
+        meter.restart(START + 11 * SECOND, 100);
+
+        assertNull(meter.read(START + 11 * SECOND + SECOND / 2, 150, 850).left(), "settling again after the restart");
+        ThroughputMeter.Reading resumed = meter.read(START + 13 * SECOND, 300, 700);
+
+        assertEquals(100.0, resumed.perSecond(), 1e-9);
+        assertEquals(Duration.ofSeconds(7), resumed.left());
+    }
 }
