@@ -76,7 +76,8 @@ public final class PickupFolderTransport implements MailTransport {
          * Pickup services take any .eml file they see, so the message is written under a name they
          * ignore, flushed to disk, and only then renamed in one step.
          */
-        private void writeAtomically(MimeMessage mime, Path target, Runnable beforeHandOver) throws IOException, MessagingException {
+        private void writeAtomically(MimeMessage mime, Path target, Runnable beforeHandOver)
+                throws IOException, MessagingException {
             Path partial = Files.createTempFile(folder, ".sending-", ".tmp");
             try {
                 try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);

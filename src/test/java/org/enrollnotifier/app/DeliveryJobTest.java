@@ -177,7 +177,8 @@ class DeliveryJobTest {
                         real.send(message, () -> {
                             beforeHandOver.run();
                             Set<String> recorded = sentMessageIds(id);
-                            earlier.stream().filter(sent -> !recorded.contains(sent)).forEach(unrecordedAtAHandOver::add);
+                            earlier.stream().filter(sent -> !recorded.contains(sent))
+                                    .forEach(unrecordedAtAHandOver::add);
                         });
                         earlier.add(message.messageId());
                     }
@@ -203,7 +204,8 @@ class DeliveryJobTest {
     }
 
     private Set<String> sentMessageIds(long notification) {
-        return workspace.database().read(c -> new NotificationRepository().outcomes(c, notification, DeliveryState.SENT))
+        NotificationRepository outbox = new NotificationRepository();
+        return workspace.database().read(c -> outbox.outcomes(c, notification, DeliveryState.SENT))
                 .stream().map(DeliveryOutcome::messageId).collect(Collectors.toSet());
     }
 

@@ -94,7 +94,8 @@ class WorkspaceTest {
                     .read(c -> workspace.outbox().outcomes(c, notification, DeliveryState.SENDING));
             assertEquals(List.of(), sending);
             assertTrue(queued.size() > 3, queued.toString());
-            assertTrue(queued.stream().allMatch(o -> o.attempts() == 0 && o.lastAttemptAt() == null), queued.toString());
+            assertTrue(queued.stream().allMatch(o -> o.attempts() == 0 && o.lastAttemptAt() == null),
+                    queued.toString());
         }
     }
 

@@ -87,8 +87,8 @@ class SmtpTransportTest {
 
         assertEquals(List.of(0), receivedAtTheGate);
         MimeMessage[] received = greenMail.getReceivedMessages();
-        assertEquals(List.of("<" + TestMessages.toZoe(1).messageId() + ">", "<" + TestMessages.toZoe(3).messageId() + ">"),
-                Arrays.stream(received).map(SmtpTransportTest::messageId).toList());
+        assertEquals(List.of(TestMessages.toZoe(1).messageId(), TestMessages.toZoe(3).messageId()),
+                Arrays.stream(received).map(m -> messageId(m).replaceAll("[<>]", "")).toList());
     }
 
     @Test
