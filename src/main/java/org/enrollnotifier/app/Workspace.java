@@ -21,12 +21,13 @@ public final class Workspace implements AutoCloseable {
     private final Path folder;
     private final InstanceLock lock;
     private final Database database;
-    private final NotificationRepository outbox = new NotificationRepository();
+    private final NotificationRepository outbox;
 
-    private Workspace(Path folder, InstanceLock lock, Database database) {
+    private Workspace(Path folder, InstanceLock lock, Database database, NotificationRepository outbox) {
         this.folder = folder;
         this.lock = lock;
         this.database = database;
+        this.outbox = outbox;
     }
 
     public static Workspace open(Path folder) throws StartupProblem {
@@ -39,12 +40,13 @@ public final class Workspace implements AutoCloseable {
                 new DemoSeeder().seed(database);
                 LOG.info(() -> "Created " + database.file() + " with demo identity stores");
             }
-            int interrupted = database.write(new NotificationRepository()::requeueInFlight);
+            NotificationRepository outbox = new NotificationRepository();
+            int interrupted = database.write(outbox::requeueInFlight);
             if (interrupted > 0) {
                 LOG.warning(() -> interrupted + " messages were being sent when Enroll Notifier last stopped;"
                         + " they are queued again");
             }
-            return new Workspace(folder, lock, database);
+            return new Workspace(folder, lock, database, outbox);
         } catch (StoreException e) {
             lock.close();
             throw new StartupProblem(e.getMessage(), e);
