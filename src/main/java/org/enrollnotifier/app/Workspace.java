@@ -43,8 +43,8 @@ public final class Workspace implements AutoCloseable {
             NotificationRepository outbox = new NotificationRepository();
             int interrupted = database.write(outbox::requeueInFlight);
             if (interrupted > 0) {
-                LOG.warning(() -> interrupted + " messages were being sent when Enroll Notifier last stopped;"
-                        + " they are queued again");
+                LOG.warning(() -> interrupted + " messages were claimed for sending when Enroll Notifier last"
+                        + " stopped; they are queued again");
             }
             return new Workspace(folder, lock, database, outbox);
         } catch (StoreException e) {
