@@ -12,8 +12,8 @@ import java.util.Deque;
  */
 final class ThroughputMeter {
 
-    static final Duration WINDOW = Duration.ofSeconds(5);
-    static final Duration SETTLING = Duration.ofSeconds(1);
+    private static final Duration WINDOW = Duration.ofSeconds(5);
+    private static final Duration SETTLING = Duration.ofSeconds(1);
     private static final long SAMPLE_SPACING_NANOS = 100_000_000;
 
     private long startNanos;
