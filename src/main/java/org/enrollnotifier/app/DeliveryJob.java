@@ -234,6 +234,19 @@ public final class DeliveryJob {
             report();
         }
 
+        /**
+         * Queues the sent mark, after the one before it is confirmed: the send's gate did that
+         * already, but a mark replaced unconfirmed would never be counted.
+         */
+        private void recordSent(PendingDelivery delivery) {
+            confirmSent();
+            Instant at = clock.instant();
+            sentMark = database.writeLater(c -> {
+                outbox.markSent(c, delivery.id(), "", at);
+                return null;
+            });
+        }
+
         private void releaseClaimed() {
             if (claimed.isEmpty()) {
                 return;
@@ -256,18 +269,10 @@ public final class DeliveryJob {
                     connection = transport.open();
                 }
                 connection.send(message, this::confirmSent);
-                // the send's gate did it already; a transport that skipped it must not lose a mark uncounted
-                confirmSent();
-                Instant at = clock.instant();
-                sentMark = database.writeLater(c -> {
-                    outbox.markSent(c, delivery.id(), "", at);
-                    return null;
-                });
+                recordSent(delivery);
             } catch (MailFailure failure) {
-                confirmSent();
                 connection = recordFailure(delivery, failure, connection);
             } catch (IllegalArgumentException unsendable) {
-                confirmSent();
                 // the message itself cannot be built (e.g. an address that does not parse): no retry helps
                 fail(delivery, unsendable.getMessage());
             }
