@@ -180,8 +180,9 @@ public final class DeliveryJob {
             try {
                 while (true) {
                     if (!mayStartMessage()) {
-                        confirmSent();
+                        // the table is right before the count that reports the pause
                         releaseClaimed();
+                        confirmSent();
                         if (awaitGo()) {
                             continue;
                         }
