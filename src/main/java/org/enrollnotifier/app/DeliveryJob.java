@@ -113,8 +113,9 @@ public final class DeliveryJob {
             return thread;
         });
         try {
-            // a worker that finds nothing to claim quits; a message another worker then defers needs a new round
-            while (shouldGoOn() && !counts().finished()) {
+            // a worker that finds nothing to claim quits; a message another worker then defers needs a new round.
+            // An interrupted run ends: its workers are interrupted below, and a new round would not wait for them.
+            while (shouldGoOn() && !counts().finished() && !Thread.currentThread().isInterrupted()) {
                 List<Future<?>> running = new ArrayList<>();
                 for (int i = 0; i < settings.parallelConnections(); i++) {
                     running.add(workers.submit(new Worker(content)::run));

@@ -139,6 +139,42 @@ class DeliveryJobTest {
     }
 
     @Test
+    void interruptingAPausedRunEndsIt() throws Exception {
+        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Nowak"), Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        MailSettings settings = smtpSettings().withParallelConnections(1);
+        long id = notifier.queue(new NotificationDraft("Hi", "Hello", EnumSet.allOf(EnrollmentType.class), "test"),
+                list, settings);
+        CountDownLatch paused = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<DeliveryJob> job = new AtomicReference<>();
+        job.set(DeliveryJob.create(workspace, settings, new char[0], progress -> {
+            if (progress.counts().sent() == 1 && !progress.paused()) {
+                job.get().pause();
+            } else if (progress.paused()) {
+                paused.countDown();
+            }
+        }));
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<DeliveryReport> running = runner.submit(() -> {
+                try {
+                    return job.get().run(id);
+                } finally {
+                    ended.countDown();
+                }
+            });
+            assertTrue(paused.await(30, TimeUnit.SECONDS), "the run did not pause");
+
+            running.cancel(true);
+
+            assertTrue(ended.await(30, TimeUnit.SECONDS), "the interrupted run went on");
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    @Test
     void cancellingBeforeTheStartSendsNothingAndSaysWhy() throws Exception {
         Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
