@@ -2,25 +2,23 @@ package org.enrollnotifier.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Angus's SMTP transport, with a gate just before the end of a message's data: until the final dot
+ * The SMTP transport that writes envelopes ahead, with a gate just before the end of a message's data: until the final dot
  * the server may not keep the message, so whatever the gate waits for (the previous message
  * recorded as sent) overlaps with this message's commands and body instead of preceding them.
  * A gate that throws stops the message before its end; the connection is then unusable.
  */
-final class GatedSmtpTransport extends SMTPTransport {
+final class GatedSmtpTransport extends PipeliningSmtpTransport {
 
     private static final Runnable OPEN = () -> { };
 
     private Runnable gate = OPEN;
 
     GatedSmtpTransport(Session session) {
-        super(session, new URLName("smtp", null, -1, null, null, null));
+        super(session);
     }
 
     synchronized void send(MimeMessage message, Runnable beforeHandOver) throws MessagingException {
