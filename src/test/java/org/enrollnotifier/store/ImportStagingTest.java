@@ -3,8 +3,12 @@ package org.enrollnotifier.store;
 import static org.enrollnotifier.store.Users.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +89,75 @@ class ImportStagingTest {
             throw new IllegalStateException("cancelled at the last moment");
         }));
         assertEquals(before, idsByUsername());
+    }
+
+    @Test
+    void addingAtLeastAsManyUsersAsTheTableHoldsBuildsTheIndexesAfterwardsAndLeavesTheSchemaAsItWas() {
+        List<String> schemaBefore = schema();
+        long bigStore = database.write(c -> new IdentityStoreRepository().create(c, "Big", StoreKind.CSV, "big.csv", false));
+        List<String> names = List.of("Quinn", "Pia", "Omar", "Nell", "Milo");
+        stage(names.stream().map(name -> user(name.toLowerCase(), name, "Newcomer", name.toLowerCase() + "@big.test",
+                EnumSet.noneOf(EnrollmentType.class))).toList());
+
+        long versionBefore = schemaVersion();
+        assertEquals(new ImportStaging.Changes(5, 0, 0, 0), database.write(c -> staging.apply(c, bigStore)));
+
+        assertTrue(schemaVersion() > versionBefore, "the indexes were dropped and built again");
+        assertEquals(schemaBefore, schema());
+        assertEquals(5, database.read(c -> users.count(c, UserQuery.EVERYONE.withStore(bigStore).withSearch("Newcomer")))
+                .listed(), "the search index has every user added");
+        assertEquals(List.of("Milo", "Nell", "Omar", "Pia", "Quinn"), database.read(c -> users.page(c,
+                UserQuery.EVERYONE.withStore(bigStore), null, 10, SearchPlan.CHECK_ROWS)).stream()
+                .map(keyed -> keyed.user().firstName()).toList());
+
+        stage(List.of(user("ann", "Ann", "Old", "ann@corp.test", EnumSet.noneOf(EnrollmentType.class)),
+                user("bob", "Bob", "Same", "bob@corp.test", EnumSet.of(EnrollmentType.SMS)),
+                user("cat", "Cat", "Gone", "cat@corp.test", EnumSet.noneOf(EnrollmentType.class)),
+                user("eve", "Eve", "Later", null, EnumSet.noneOf(EnrollmentType.class))));
+        long versionBeforeOneMore = schemaVersion();
+        database.write(c -> staging.apply(c, storeId));
+        assertEquals(versionBeforeOneMore, schemaVersion(), "one user more than 8 is added to the indexes as they are");
+        assertEquals(1, database.read(c -> users.count(c, UserQuery.EVERYONE.withSearch("Later"))).listed(),
+                "a user added one at a time afterwards is found too");
+    }
+
+    @Test
+    void aFailureAfterABulkAdditionLeavesTheSchemaAndTheStoresAsTheyWere() {
+        List<String> schemaBefore = schema();
+        Map<String, Long> before = idsByUsername();
+        long bigStore = database.write(c -> new IdentityStoreRepository().create(c, "Big", StoreKind.CSV, "big.csv", false));
+        stage(List.of("u1", "u2", "u3", "u4").stream().map(name -> user(name, "User", name, null,
+                EnumSet.noneOf(EnrollmentType.class))).toList());
+
+        assertThrows(IllegalStateException.class, () -> database.write(c -> {
+            staging.apply(c, bigStore);
+            throw new IllegalStateException("cancelled at the last moment");
+        }));
+
+        assertEquals(schemaBefore, schema());
+        assertEquals(before, idsByUsername());
+    }
+
+    private long schemaVersion() {
+        return database.read(c -> {
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA schema_version")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private List<String> schema() {
+        return database.read(c -> {
+            List<String> objects = new ArrayList<>();
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")) {
+                while (rs.next()) {
+                    objects.add(rs.getString(1));
+                }
+            }
+            return objects;
+        });
     }
 
     private void stage(List<DirectoryUser> staged) {
