@@ -14,12 +14,14 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Angus's SMTP transport, with a message's {@code RCPT TO} and {@code DATA} written right behind its
- * {@code MAIL FROM} when the server announces PIPELINING (RFC 2920): the envelope then costs one
- * wait for the server instead of three. Angus still issues every command and reads every reply in
- * its own order, so its handling of each reply is unchanged; a command already written ahead is
- * just not written again. When Angus gives up on the message before reaching a written-ahead
- * command (a refused sender or recipient, then its RSET), that command's reply is read and dropped.
+ * Angus's SMTP transport, with a message's {@code RCPT TO} and {@code DATA} written right
+ * behind its {@code MAIL FROM} when the server announces PIPELINING (RFC 2920), instead of each
+ * after the reply to the one before: the envelope then costs two waits for the server instead
+ * of three (TCP may hold the two back until MAIL FROM is acknowledged, then sends them together).
+ * Angus still issues every command and reads every reply in its own order, so its handling of
+ * each reply is unchanged; a command already written ahead is just not written again. When
+ * Angus gives up on the message before reaching a written-ahead command (a refused sender or
+ * recipient, then its RSET), that command's reply is read and dropped.
  * <p>
  * Only single-recipient messages go ahead: with one recipient, a server must refuse DATA when the
  * sender or the recipient was refused, so the message can never start while Angus means to stop it.
@@ -30,8 +32,8 @@ class PipeliningSmtpTransport extends SMTPTransport {
     private static final int DATA_ACCEPTED = 354;
 
     private final Deque<String> writtenAhead = new ArrayDeque<>();
-    private boolean mayWriteAhead;
-    private String recipient;
+    /** The only recipient of the message being sent, if it is a plain one; null otherwise. */
+    private String soleRecipient;
     private int unwantedReplies;
     private MessagingException abandoned;
 
@@ -50,13 +52,13 @@ class PipeliningSmtpTransport extends SMTPTransport {
 
     @Override
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
-        mayWriteAhead = addresses.length == 1 && addresses[0] instanceof InternetAddress
+        boolean plain = addresses.length == 1 && addresses[0] instanceof InternetAddress
                 && !(message instanceof SMTPMessage);
-        recipient = mayWriteAhead ? ((InternetAddress) addresses[0]).getAddress() : null;
+        soleRecipient = plain ? ((InternetAddress) addresses[0]).getAddress() : null;
         try {
             super.sendMessage(message, addresses);
         } finally {
-            mayWriteAhead = false;
+            soleRecipient = null;
             unwantedReplies += writtenAhead.size();
             writtenAhead.clear();
         }
@@ -82,7 +84,7 @@ class PipeliningSmtpTransport extends SMTPTransport {
         writtenAhead.clear();
         super.sendCommand(command);
         if (command.regionMatches(true, 0, MAIL_FROM, 0, MAIL_FROM.length()) && serverTakesEnvelopeAhead()) {
-            for (String next : List.of("RCPT TO:" + bracketed(recipient), "DATA")) {
+            for (String next : List.of("RCPT TO:" + bracketed(soleRecipient), "DATA")) {
                 super.sendCommand(next);
                 writtenAhead.addLast(next);
             }
@@ -116,7 +118,7 @@ class PipeliningSmtpTransport extends SMTPTransport {
      * DATA rather than BDAT (no chunk size is configured).
      */
     private boolean serverTakesEnvelopeAhead() {
-        return mayWriteAhead && supportsExtension("PIPELINING")
+        return soleRecipient != null && supportsExtension("PIPELINING")
                 && session.getProperty("mail.smtp.dsn.notify") == null
                 && session.getProperty("mail.smtp.chunksize") == null;
     }
