@@ -92,7 +92,7 @@ class ImportStagingTest {
     }
 
     @Test
-    void addingAtLeastAsManyUsersAsTheTableHoldsBuildsTheIndexesAfterwardsAndLeavesTheSchemaAsItWas() {
+    void anEmptyStoreGettingAtLeastAsManyUsersAsTheTableHoldsHasTheIndexesBuiltAfterwardsAndTheSchemaStays() {
         List<String> schemaBefore = schema();
         long bigStore = database.write(c -> new IdentityStoreRepository().create(c, "Big", StoreKind.CSV, "big.csv", false));
         List<String> names = List.of("Quinn", "Pia", "Omar", "Nell", "Milo");
