@@ -85,7 +85,7 @@ public final class Benchmark {
             settle(workspace, "queuing");
             String host = smtpHost == null ? "127.0.0.1" : smtpHost;
             int port = smtpHost == null ? sink.port() : smtpPort;
-            send(workspace, store, host, port, sendCount, parallel);
+            send(workspace, store, host, port, sendCount, parallel, sink != null);
             row("peak heap", peakHeapMegabytes() + " MB", "after " + queued + " recipients queued");
         }
     }
@@ -176,8 +176,8 @@ public final class Benchmark {
      * measured on, so neither is measured while the JIT compiler still works on its code (warmed up
      * with a tenth, the reused rate came out 20–30% below that of a run three times as long).
      */
-    private void send(Workspace workspace, UserQuery store, String host, int port, int count, int parallel)
-            throws Exception {
+    private void send(Workspace workspace, UserQuery store, String host, int port, int count, int parallel,
+                      boolean sinkInThisProcess) throws Exception {
         MailSettings settings = new MailSettings(host, port, SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
                 Duration.ofSeconds(10), Duration.ofSeconds(30), parallel, "https://enroll.corp.example/");
         MailSettings oneAtATime = settings.withParallelConnections(1);
@@ -189,16 +189,26 @@ public final class Benchmark {
         deliver(workspace, store, reusing, settings, ids);
         deliver(workspace, store, naive, oneAtATime, tenth);
 
+        long cpuBefore = processCpuNanos();
         DeliveryReport reused = deliver(workspace, store, reusing, settings, ids);
+        double cpuPerMessage = (processCpuNanos() - cpuBefore) / 1e6 / reused.counts().sent();
         double reusedRate = rate(reused);
         row("send, " + parallel + " reused connections", String.format("%.0f msg/s", reusedRate),
-                String.format("%d messages to %s:%d, after as many to warm up", reused.counts().sent(), host, port));
+                String.format("%d messages to %s:%d, after as many to warm up; %.3f ms of this process's CPU"
+                        + " per message%s", reused.counts().sent(), host, port, cpuPerMessage,
+                        sinkInThisProcess ? ", the sink's included" : ""));
         DeliveryReport oneByOne = deliver(workspace, store, naive, oneAtATime, tenth);
         double naiveRate = rate(oneByOne);
         row("send, naive (connection per message)", String.format("%.0f msg/s", naiveRate),
                 oneByOne.counts().sent() + " of the same messages, one at a time, each by Transport.send, after as"
                         + " many to warm up");
         row("reused / naive", String.format("%.1f×", reusedRate / naiveRate), "");
+    }
+
+    /** CPU time of every thread of this process so far: a figure the machine's other load barely moves. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Queues the users' messages and sends them all. */
