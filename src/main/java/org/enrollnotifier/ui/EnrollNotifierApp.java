@@ -3,6 +3,9 @@ package org.enrollnotifier.ui;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
@@ -13,13 +16,18 @@ import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
 
 /**
- * The desktop application. The data folder is opened in {@link #init()}, which JavaFX runs on the
- * launcher thread, so migrations and the first start's demo data never block the window.
+ * The desktop application. The data folder is opened on a thread of its own while JavaFX starts
+ * its toolkit, and awaited in {@link #init()}, which JavaFX runs on the launcher thread once the
+ * toolkit is up: migrations and the first start's demo data never block the window, and the two
+ * start-ups overlap instead of adding up.
  */
 public final class EnrollNotifierApp extends Application {
 
     private static final String DATA_DIR = "data-dir";
     private static final Logger LOG = Logger.getLogger(EnrollNotifierApp.class.getName());
+
+    /** Set by {@link #launch} for the instance JavaFX creates: JavaFX takes a class, not an instance. */
+    private static volatile Future<Workspace> opening;
 
     private Workspace workspace;
     private StartupProblem problem;
@@ -30,17 +38,22 @@ public final class EnrollNotifierApp extends Application {
 
     /** Opens the window on the given data folder and returns when it is closed. */
     public static void launch(Path dataFolder) {
+        FutureTask<Workspace> open = new FutureTask<>(() -> Workspace.open(dataFolder));
+        new Thread(open, "enroll-notifier-open").start();
+        opening = open;
         Application.launch(EnrollNotifierApp.class, "--" + DATA_DIR + "=" + dataFolder);
     }
 
     @Override
-    public void init() {
-        Path folder = Path.of(getParameters().getNamed().get(DATA_DIR));
+    public void init() throws InterruptedException {
         try {
-            workspace = Workspace.open(folder);
-        } catch (StartupProblem e) {
-            LOG.log(Level.SEVERE, "Cannot start on " + folder, e);
-            problem = e;
+            workspace = opening.get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof StartupProblem startupProblem)) {
+                throw new IllegalStateException(e.getCause());
+            }
+            LOG.log(Level.SEVERE, "Cannot start on " + getParameters().getNamed().get(DATA_DIR), startupProblem);
+            problem = startupProblem;
         }
     }
 
