@@ -18,8 +18,8 @@ import org.enrollnotifier.app.Workspace;
 /**
  * The desktop application. The data folder is opened on a thread of its own while JavaFX starts
  * its toolkit, and awaited in {@link #init()}, which JavaFX runs on the launcher thread once the
- * toolkit is up: migrations and the first start's demo data never block the window, and the two
- * start-ups overlap instead of adding up.
+ * toolkit is up: migrations never block the window, and the two start-ups overlap instead of
+ * adding up. A new folder's demo stores are written once the window is shown (see {@link MainWindow}).
  */
 public final class EnrollNotifierApp extends Application {
 
@@ -38,7 +38,7 @@ public final class EnrollNotifierApp extends Application {
 
     /** Opens the window on the given data folder and returns when it is closed. */
     public static void launch(Path dataFolder) {
-        FutureTask<Workspace> open = new FutureTask<>(() -> Workspace.open(dataFolder));
+        FutureTask<Workspace> open = new FutureTask<>(() -> Workspace.openLeavingDemoData(dataFolder));
         new Thread(open, "enroll-notifier-open").start();
         opening = open;
         Application.launch(EnrollNotifierApp.class, "--" + DATA_DIR + "=" + dataFolder);

@@ -9,8 +9,9 @@ import org.enrollnotifier.app.WindowPreferences;
 import org.enrollnotifier.model.WindowState;
 
 /**
- * Puts the helpdesk window on a stage as the operator last left it, starts reading the stores, and
- * offers to resume unsent mail. Its size, position, store and page size are saved when it closes.
+ * Puts the helpdesk window on a stage as the operator last left it, writes a new data folder's demo
+ * stores in the background, starts reading the stores, and offers to resume unsent mail. Its size,
+ * position, store and page size are saved when it closes.
  */
 public final class MainWindow {
 
@@ -23,6 +24,11 @@ public final class MainWindow {
     public static MainViewModel show(Stage stage, Services services) {
         WindowPreferences preferences = services.windowPreferences();
         WindowState saved = preferences.load();
+        // first on the queries' thread, so the window's first reads come after it and find the demo stores
+        services.queries().run(() -> {
+            services.workspace().writeDemoDataIfNew();
+            return null;
+        }, written -> { }, failure -> LOG.log(Level.SEVERE, "Could not write the demo identity stores", failure));
         MainViewModel model = new MainViewModel(services.directory(), services.queries());
         model.restore(saved.storeName(), saved.pageSize());
         MainView view = new MainView(model, services);

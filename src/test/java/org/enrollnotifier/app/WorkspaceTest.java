@@ -48,6 +48,26 @@ class WorkspaceTest {
     }
 
     @Test
+    void theWindowsWayWritesTheDemoStoresWhenAskedAndOnlyOnce() throws Exception {
+        Path folder = parent.resolve("later");
+        try (Workspace workspace = Workspace.openLeavingDemoData(folder)) {
+            UserDirectory directory = new UserDirectory(workspace);
+            assertEquals(List.of(), directory.stores());
+
+            workspace.writeDemoDataIfNew();
+            List<StoreSummary> written = directory.stores();
+            assertEquals(3, written.size());
+
+            workspace.writeDemoDataIfNew();
+            assertEquals(written, directory.stores());
+        }
+        try (Workspace workspace = Workspace.openLeavingDemoData(folder)) {
+            workspace.writeDemoDataIfNew();
+            assertEquals(3, new UserDirectory(workspace).stores().size());
+        }
+    }
+
+    @Test
     void laterStartsKeepTheDataAndDoNotSeedAgain() throws Exception {
         Path folder = parent.resolve("kept");
         List<StoreSummary> first;
