@@ -39,12 +39,8 @@ public final class Workspace implements AutoCloseable {
         try {
             workspace.writeDemoDataIfNew();
             return workspace;
-        } catch (StoreException e) {
-            workspace.close();
-            throw new StartupProblem(e.getMessage(), e);
         } catch (RuntimeException e) {
-            workspace.close();
-            throw e;
+            throw startFailed(workspace::close, e);
         }
     }
 
@@ -66,13 +62,18 @@ public final class Workspace implements AutoCloseable {
                         + " stopped; they are queued again");
             }
             return new Workspace(folder, lock, database, outbox, database.wasCreated());
-        } catch (StoreException e) {
-            lock.close();
-            throw new StartupProblem(e.getMessage(), e);
         } catch (RuntimeException e) {
-            lock.close();
-            throw e;
+            throw startFailed(lock::close, e);
         }
+    }
+
+    /** Releases what was opened; a failure of the database is one the operator can act on, the rest propagate. */
+    private static StartupProblem startFailed(Runnable release, RuntimeException e) {
+        release.run();
+        if (e instanceof StoreException) {
+            return new StartupProblem(e.getMessage(), e);
+        }
+        throw e;
     }
 
     /** Writes the demo identity stores in one transaction, if this workspace created its database and has not yet. */

@@ -20,19 +20,16 @@ class FirstStartWindowTest {
     @TempDir
     static Path parent;
 
-    private Workspace workspace;
     private WindowUnderTest window;
 
     @Start
     void start(Stage stage) throws Exception {
-        workspace = Workspace.openLeavingDemoData(parent.resolve("new"));
-        window = new WindowUnderTest(stage, workspace);
+        window = WindowUnderTest.owning(stage, Workspace.openLeavingDemoData(parent.resolve("new")));
     }
 
     @AfterEach
     void close() {
         window.close();
-        workspace.close();
     }
 
     @Test

@@ -46,13 +46,12 @@ class ResumeOfferTest {
         queued = (int) list.counts().recipients();
         notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class), "test"),
                 list, MailSettings.DEFAULT);
-        window = new WindowUnderTest(stage, workspace);
+        window = WindowUnderTest.owning(stage, workspace);
     }
 
     @AfterEach
     void close() {
         window.close();
-        workspace.close();
     }
 
     @Test

@@ -10,9 +10,20 @@ final class WindowUnderTest implements AutoCloseable {
     private final FxBackground deliveries = new FxBackground("test-deliveries");
     private final FxBackground imports = new FxBackground("test-imports");
     private final MainViewModel model;
+    private final Runnable afterClose;
 
     WindowUnderTest(Stage stage, Workspace workspace) {
+        this(stage, workspace, () -> { });
+    }
+
+    private WindowUnderTest(Stage stage, Workspace workspace, Runnable afterClose) {
         model = MainWindow.show(stage, new Services(workspace, queries, deliveries, imports, new SessionPassword()));
+        this.afterClose = afterClose;
+    }
+
+    /** A window on a data folder opened for it alone, which closes with the window. */
+    static WindowUnderTest owning(Stage stage, Workspace workspace) {
+        return new WindowUnderTest(stage, workspace, workspace::close);
     }
 
     MainViewModel model() {
@@ -24,5 +35,6 @@ final class WindowUnderTest implements AutoCloseable {
         queries.close();
         deliveries.close();
         imports.close();
+        afterClose.run();
     }
 }
