@@ -23,7 +23,7 @@ public final class Workspace implements AutoCloseable {
     private final InstanceLock lock;
     private final Database database;
     private final NotificationRepository outbox;
-    private final AtomicBoolean demoDataPending = new AtomicBoolean();
+    private final AtomicBoolean demoDataPending;
 
     private Workspace(Path folder, InstanceLock lock, Database database, NotificationRepository outbox,
                       boolean demoDataPending) {
@@ -31,7 +31,7 @@ public final class Workspace implements AutoCloseable {
         this.lock = lock;
         this.database = database;
         this.outbox = outbox;
-        this.demoDataPending.set(demoDataPending);
+        this.demoDataPending = new AtomicBoolean(demoDataPending);
     }
 
     public static Workspace open(Path folder) throws StartupProblem {

@@ -6,9 +6,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 
 /**
- * The SMTP transport that writes envelopes ahead, with a gate just before the end of a message's data: until the final dot
- * the server may not keep the message, so whatever the gate waits for (the previous message
- * recorded as sent) overlaps with this message's commands and body instead of preceding them.
+ * The SMTP transport that writes envelopes ahead, with a gate just before the end of a message's
+ * data: until the final dot the server may not keep the message, so whatever the gate waits for
+ * (the previous message recorded as sent) overlaps with this message's commands and body instead
+ * of preceding them.
  * A gate that throws stops the message before its end; the connection is then unusable.
  */
 final class GatedSmtpTransport extends PipeliningSmtpTransport {

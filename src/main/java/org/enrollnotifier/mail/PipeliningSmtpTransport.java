@@ -59,8 +59,7 @@ class PipeliningSmtpTransport extends SMTPTransport {
             super.sendMessage(message, addresses);
         } finally {
             soleRecipient = null;
-            unwantedReplies += writtenAhead.size();
-            writtenAhead.clear();
+            dropWrittenAhead();
         }
     }
 
@@ -80,8 +79,7 @@ class PipeliningSmtpTransport extends SMTPTransport {
                     + writtenAhead.peekFirst());
             throw abandoned;
         }
-        unwantedReplies += writtenAhead.size();
-        writtenAhead.clear();
+        dropWrittenAhead();
         super.sendCommand(command);
         if (command.regionMatches(true, 0, MAIL_FROM, 0, MAIL_FROM.length()) && serverTakesEnvelopeAhead()) {
             for (String next : List.of("RCPT TO:" + bracketed(soleRecipient), "DATA")) {
@@ -89,6 +87,12 @@ class PipeliningSmtpTransport extends SMTPTransport {
                 writtenAhead.addLast(next);
             }
         }
+    }
+
+    /** Angus will not ask for the replies to the commands still written ahead: they are read and dropped. */
+    private void dropWrittenAhead() {
+        unwantedReplies += writtenAhead.size();
+        writtenAhead.clear();
     }
 
     @Override
