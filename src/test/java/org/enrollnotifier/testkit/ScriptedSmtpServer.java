@@ -22,7 +22,9 @@ import java.util.function.IntPredicate;
 
 /**
  * A real SMTP server on loopback whose replies a test scripts per stage of the conversation: a
- * 4xx or 5xx code, a dropped connection, or silence. Everything it accepts is recorded.
+ * 4xx or 5xx code, a dropped connection, or silence. Everything it accepts is recorded. It
+ * announces PIPELINING, as most servers do, and so refuses a recipient without an accepted sender
+ * and DATA without an accepted recipient.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -144,18 +146,35 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 return;
             }
             String recipient = null;
+            boolean senderAccepted = false;
+            boolean recipientAccepted = false;
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 Answer answer = Answer.NORMAL;
                 switch (command) {
-                    case "EHLO", "HELO" -> send(out, "250-scripted\r\n250 8BITMIME");
-                    case "MAIL" -> answer = answer(out, Stage.MAIL, null, "250 2.1.0 OK");
+                    case "EHLO", "HELO" -> send(out, "250-scripted\r\n250-PIPELINING\r\n250 8BITMIME");
+                    case "MAIL" -> {
+                        recipientAccepted = false;
+                        answer = answer(out, Stage.MAIL, null, "250 2.1.0 OK");
+                        senderAccepted = answer == Answer.NORMAL;
+                    }
                     case "RCPT" -> {
+                        if (!senderAccepted) {
+                            send(out, "503 5.5.1 MAIL first");
+                            continue;
+                        }
                         recipient = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1").toLowerCase(Locale.ROOT);
                         answer = answer(out, Stage.RCPT, recipient, "250 2.1.5 OK");
+                        recipientAccepted = answer == Answer.NORMAL;
                     }
                     case "DATA" -> {
+                        if (!recipientAccepted) {
+                            send(out, "554 5.5.1 no valid recipients");
+                            continue;
+                        }
+                        senderAccepted = false;
+                        recipientAccepted = false;
                         answer = answer(out, Stage.DATA, recipient, "354 go ahead");
                         if (answer == Answer.NORMAL) {
                             String messageId = readMessage(in);
