@@ -8,18 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.StoreSummary;
+import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +105,33 @@ class DirectoryImportTest {
     }
 
     @Test
+    void aStoreFilledInBulkCountsItsUsersAsOneFilledRowByRow() throws Exception {
+        String[] types = {"", "SMS", "SMS;Email", "Authenticator"};
+        StringBuilder rows = new StringBuilder("username,email,enrolledTypes\n");
+        for (int i = 0; i < 6_000; i++) {
+            rows.append("user").append(i).append(',').append(i % 7 == 0 ? "" : "user" + i + "@corp.test").append(',')
+                    .append(types[i % types.length]).append('\n');
+        }
+        Path csv = write("staff.csv", rows.toString());
+
+        long versionBefore = schemaVersion();
+        importer.importUsers("Bulk", StoreKind.CSV, csv.toString(), UserSources.csv(csv, Map.of()), ImportListener.NONE);
+        assertTrue(schemaVersion() > versionBefore, "more users than the demo stores hold are added in bulk");
+        long versionBetween = schemaVersion();
+        importer.importUsers("Row by row", StoreKind.CSV, csv.toString(), UserSources.csv(csv, Map.of()),
+                ImportListener.NONE);
+        assertEquals(versionBetween, schemaVersion(), "fewer users than the table holds are added one by one");
+
+        UserQuery bulk = UserQuery.EVERYONE.withStore(store("Bulk").store().id());
+        UserQuery rowByRow = UserQuery.EVERYONE.withStore(store("Row by row").store().id());
+        assertEquals(new UserCounts(6_000, 858), directory.pager(bulk, 25).counts());
+        for (EnrollmentFilter filter : EnrollmentFilter.choices()) {
+            assertEquals(directory.pager(rowByRow.withFilter(filter), 25).counts(),
+                    directory.pager(bulk.withFilter(filter), 25).counts(), filter.toString());
+        }
+    }
+
+    @Test
     void aCancelledImportChangesNothing() throws Exception {
         StringBuilder rows = new StringBuilder("username,email\n");
         for (int i = 0; i < 5_000; i++) {
@@ -136,6 +167,15 @@ class DirectoryImportTest {
         assertFalse(failed.cancelled());
         assertTrue(failed.getMessage().contains("missing.csv"), failed.getMessage());
         assertTrue(directory.stores().stream().noneMatch(s -> s.store().name().equals("Ghost")));
+    }
+
+    private long schemaVersion() {
+        return demo.get().database().read(c -> {
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery("PRAGMA schema_version")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     private Path write(String name, String content) throws Exception {

@@ -122,10 +122,11 @@ class ImportStagingTest {
     }
 
     @Test
-    void aFailureAfterABulkAdditionLeavesTheSchemaAndTheStoresAsTheyWere() {
+    void aFailureAfterABulkAdditionLeavesTheSchemaTheStoresAndTheirTalliesAsTheyWere() {
         List<String> schemaBefore = schema();
         Map<String, Long> before = idsByUsername();
         long bigStore = database.write(c -> new IdentityStoreRepository().create(c, "Big", StoreKind.CSV, "big.csv", false));
+        List<String> talliesBefore = tallies();
         stage(List.of("u1", "u2", "u3", "u4").stream().map(name -> user(name, "User", name, null,
                 EnumSet.noneOf(EnrollmentType.class))).toList());
 
@@ -136,6 +137,56 @@ class ImportStagingTest {
 
         assertEquals(schemaBefore, schema());
         assertEquals(before, idsByUsername());
+        assertEquals(talliesBefore, tallies());
+    }
+
+    @Test
+    void aBulkAdditionTalliesItsUsersAsAddingThemOneByOneDoes() {
+        long bigStore = database.write(c -> new IdentityStoreRepository().create(c, "Big", StoreKind.CSV, "big.csv", false));
+        long copyStore = database.write(c -> new IdentityStoreRepository().create(c, "Copy", StoreKind.CSV, "copy.csv", false));
+        List<DirectoryUser> newcomers = List.of(
+                user("quinn", "Quinn", "New", "quinn@big.test", EnumSet.noneOf(EnrollmentType.class)),
+                user("pia", "Pia", "New", null, EnumSet.noneOf(EnrollmentType.class)),
+                user("omar", "Omar", "New", "omar@big.test", EnumSet.of(EnrollmentType.SMS)),
+                user("nell", "Nell", "New", "nell@big.test", EnumSet.of(EnrollmentType.SMS)),
+                user("milo", "Milo", "New", null, EnumSet.of(EnrollmentType.SMS, EnrollmentType.AUTHENTICATOR)),
+                user("lena", "Lena", "New", "lena@big.test", EnumSet.of(EnrollmentType.EMAIL)));
+
+        long bigVersion = schemaVersion();
+        applyTwoThenNoneThenAll(bigStore, newcomers);
+        assertTrue(schemaVersion() > bigVersion, "the store emptied got its users in bulk");
+        long copyVersion = schemaVersion();
+        applyTwoThenNoneThenAll(copyStore, newcomers);
+        assertEquals(copyVersion, schemaVersion(), "the copy got its users one by one");
+
+        assertEquals(List.of("0 0 1", "0 1 1", "2 1 2", "4 1 1", "10 0 1"), talliesOf(bigStore).stream()
+                .filter(tally -> !tally.endsWith(" 0")).toList(), "added to the tallies left at 0 by the emptying");
+        assertEquals(talliesOf(copyStore), talliesOf(bigStore));
+    }
+
+    @Test
+    void aFailureInTheMiddleOfABulkAdditionLeavesTheTriggersAndTheTalliesWorking() {
+        List<String> schemaBefore = schema();
+        long bigStore = database.write(c -> new IdentityStoreRepository().create(c, "Big", StoreKind.CSV, "big.csv", false));
+        List<String> talliesBefore = tallies();
+        stage(List.of("u1", "u2", "u3", "u4").stream().map(name -> user(name, "User", name, null,
+                EnumSet.noneOf(EnrollmentType.class))).toList());
+        execute("CREATE TEMP TRIGGER fail_on_u3 BEFORE INSERT ON main.directory_user WHEN new.username = 'u3'"
+                + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+
+        StoreException failure = assertThrows(StoreException.class, () -> database.write(c -> staging.apply(c, bigStore)));
+
+        assertTrue(failure.getMessage().contains("disk full"), failure.getMessage());
+        execute("DROP TRIGGER temp.fail_on_u3");
+        assertEquals(schemaBefore, schema());
+        assertEquals(talliesBefore, tallies());
+        database.write(c -> {
+            users.insertAll(c, bigStore, List.of(user("u5", "User", "u5", "u5@big.test", EnumSet.noneOf(EnrollmentType.class))));
+            return null;
+        });
+        assertEquals(List.of("0 1 1"), talliesOf(bigStore), "the tally trigger counts a user added afterwards");
+        assertEquals(1, database.read(c -> users.count(c, UserQuery.EVERYONE.withSearch("u5@big"))).listed(),
+                "the search trigger indexes a user added afterwards");
     }
 
     private long schemaVersion() {
@@ -148,16 +199,7 @@ class ImportStagingTest {
     }
 
     private List<String> schema() {
-        return database.read(c -> {
-            List<String> objects = new ArrayList<>();
-            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
-                    "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")) {
-                while (rs.next()) {
-                    objects.add(rs.getString(1));
-                }
-            }
-            return objects;
-        });
+        return texts("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name");
     }
 
     private void stage(List<DirectoryUser> staged) {
@@ -171,5 +213,48 @@ class ImportStagingTest {
     private Map<String, Long> idsByUsername() {
         return database.read(c -> users.page(c, UserQuery.EVERYONE, null, 100, SearchPlan.CHECK_ROWS)).stream()
                 .collect(Collectors.toMap(k -> k.user().username(), k -> k.user().id()));
+    }
+
+    /** Applies the first two newcomers to a store, then none, which empties it, then all of them. */
+    private void applyTwoThenNoneThenAll(long store, List<DirectoryUser> newcomers) {
+        for (List<DirectoryUser> staged : List.of(newcomers.subList(0, 2), List.<DirectoryUser>of(), newcomers)) {
+            stage(staged);
+            database.write(c -> staging.apply(c, store));
+        }
+    }
+
+    private void execute(String sql) {
+        database.scratch(c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    /** Every store's kept tallies: store, enrolled types, has email, users. */
+    private List<String> tallies() {
+        return texts("SELECT store_id || ' ' || enrolled_types || ' ' || has_email || ' ' || users FROM user_count"
+                + " ORDER BY store_id, enrolled_types, has_email");
+    }
+
+    /** The first column of every row a query reads. */
+    private List<String> texts(String sql) {
+        return database.read(c -> {
+            List<String> texts = new ArrayList<>();
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    texts.add(rs.getString(1));
+                }
+            }
+            return texts;
+        });
+    }
+
+    /** One store's kept tallies: enrolled types, has email, users. */
+    private List<String> talliesOf(long store) {
+        String prefix = store + " ";
+        return tallies().stream().filter(tally -> tally.startsWith(prefix))
+                .map(tally -> tally.substring(prefix.length())).toList();
     }
 }
