@@ -26,11 +26,14 @@ final class TextFolding {
      * The folded text a search looks in: a term matches a user when it occurs in this key, whether
      * the search index finds it or a row is checked directly, so both ways list the same users.
      * A field already contained in the key adds nothing a term could match (the first and last
-     * names usually are, within the display name), so it is left out to keep the index small.
+     * names usually are, within the display name), so it is left out to keep the index small. The
+     * email goes before the username because a username is often the address's local part ("jdoe",
+     * "jdoe@corp.example"), which then leaves it out. Since a term matches exactly when it occurs in
+     * one of the fields, whatever their order, keys folded in another order match the same terms.
      */
     static String searchKey(String displayName, String username, String email, String firstName, String lastName) {
         StringBuilder key = new StringBuilder();
-        for (String field : new String[] {displayName, username, email, firstName, lastName}) {
+        for (String field : new String[] {displayName, email, username, firstName, lastName}) {
             String folded = fold(field);
             if (!folded.isEmpty() && key.indexOf(folded) < 0) {
                 if (!key.isEmpty()) {

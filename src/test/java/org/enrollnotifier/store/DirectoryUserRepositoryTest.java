@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -116,6 +118,37 @@ class DirectoryUserRepositoryTest {
         assertEquals(0, count(UserQuery.EVERYONE.withSearch("\"a\" OR *")).listed());
         assertEquals(0, count(UserQuery.EVERYONE.withSearch("%")).listed());
         assertEquals(0, count(UserQuery.EVERYONE.withSearch("_")).listed());
+    }
+
+    @Test
+    void aUsernameTheEmailAddressHoldsIsLeftOutOfTheSearchKey() {
+        assertEquals("jane doe\njdoe@corp.example",
+                TextFolding.searchKey("Jane Doe", "JDoe", "jdoe@corp.example", "Jane", "Doe"));
+        assertEquals("jane doe\njane.doe@corp.example\njdoe",
+                TextFolding.searchKey("Jane Doe", "jdoe", "Jane.Doe@corp.example", "Jane", "Doe"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SearchPlan.class)
+    void searchKeysStoredWithTheUsernameBeforeTheEmailFindTheSameUsers(SearchPlan plan) {
+        List<String> searches = List.of("user12", "r12@s", "12 smith", "south.test", "ann");
+        Map<String, List<DirectoryUser>> before = found(searches, plan);
+        // the keys of the users whose username the email holds, as they were folded before the email came first
+        int rewritten = database.write(c -> {
+            try (Statement statement = c.createStatement()) {
+                return statement.executeUpdate("UPDATE directory_user SET search_key = display_key || char(10)"
+                        + " || username_key || char(10) || email_key WHERE instr(email_key, username_key) > 0");
+            }
+        });
+
+        assertTrue(rewritten > 100, rewritten + " keys rewritten");
+        before.forEach((search, users) -> assertFalse(users.isEmpty(), search));
+        assertEquals(before, found(searches, plan));
+    }
+
+    private Map<String, List<DirectoryUser>> found(List<String> searches, SearchPlan plan) {
+        return searches.stream().collect(Collectors.toMap(search -> search,
+                search -> allPages(UserQuery.EVERYONE.withSearch(search), 50, plan)));
     }
 
     static Stream<EnrollmentFilter> filters() {
