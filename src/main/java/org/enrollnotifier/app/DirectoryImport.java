@@ -22,6 +22,7 @@ import org.enrollnotifier.model.ImportProblem;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.EnrollmentStaging;
+import org.enrollnotifier.store.FoldedUser;
 import org.enrollnotifier.store.IdentityStoreRepository;
 import org.enrollnotifier.store.ImportStaging;
 import org.enrollnotifier.store.SqlWork;
@@ -234,7 +235,7 @@ public final class DirectoryImport {
     /** Stages users in batches as they are read, and keeps every problem for the report. */
     private final class StagingSink implements ImportSink {
         private final ImportListener listener;
-        private final Batch<DirectoryUser> batch = new Batch<>(staging::add);
+        private final Batch<FoldedUser> batch = new Batch<>(staging::add);
         private final List<ImportProblem> problems = new ArrayList<>();
 
         StagingSink(ImportListener listener) {
@@ -243,7 +244,7 @@ public final class DirectoryImport {
 
         @Override
         public void user(DirectoryUser user) {
-            batch.add(user);
+            batch.add(FoldedUser.of(user));
         }
 
         @Override

@@ -37,7 +37,7 @@ public final class DirectoryUserRepository {
                 + STORED_COLUMNS + ") VALUES (?, " + STORED_MARKS + ")")) {
             for (DirectoryUser user : users) {
                 insert.setLong(1, storeId);
-                bindStored(insert, 2, user);
+                bindStored(insert, 2, FoldedUser.of(user));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -45,7 +45,8 @@ public final class DirectoryUserRepository {
     }
 
     /** Binds {@link #STORED_COLUMNS} from {@code index}: the user's fields and the keys folded from them. */
-    static void bindStored(PreparedStatement statement, int index, DirectoryUser user) throws SQLException {
+    static void bindStored(PreparedStatement statement, int index, FoldedUser folded) throws SQLException {
+        DirectoryUser user = folded.user();
         statement.setString(index, user.externalId());
         statement.setString(index + 1, user.username());
         statement.setString(index + 2, user.firstName());
@@ -59,11 +60,10 @@ public final class DirectoryUserRepository {
         } else {
             statement.setLong(index + 8, user.enrolledAt().toEpochMilli());
         }
-        statement.setString(index + 9, TextFolding.fold(user.displayName()));
-        statement.setString(index + 10, TextFolding.fold(user.username()));
-        statement.setString(index + 11, TextFolding.fold(user.email()));
-        statement.setString(index + 12, TextFolding.searchKey(user.displayName(), user.username(), user.email(),
-                user.firstName(), user.lastName()));
+        statement.setString(index + 9, folded.displayKey());
+        statement.setString(index + 10, folded.usernameKey());
+        statement.setString(index + 11, folded.emailKey());
+        statement.setString(index + 12, folded.searchKey());
     }
 
     /**

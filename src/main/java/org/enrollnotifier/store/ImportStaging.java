@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.UserQuery;
 
 /**
@@ -46,10 +45,10 @@ public final class ImportStaging {
     }
 
     /** Stages a batch; a later user with an external id already staged replaces the earlier one. */
-    public void add(Connection c, List<DirectoryUser> users) throws SQLException {
+    public void add(Connection c, List<FoldedUser> users) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO temp.import_user (" + COLUMNS
                 + ") VALUES (" + DirectoryUserRepository.STORED_MARKS + ")")) {
-            for (DirectoryUser user : users) {
+            for (FoldedUser user : users) {
                 DirectoryUserRepository.bindStored(insert, 1, user);
                 insert.addBatch();
             }

@@ -32,9 +32,14 @@ final class TextFolding {
      * one of the fields, whatever their order, keys folded in another order match the same terms.
      */
     static String searchKey(String displayName, String username, String email, String firstName, String lastName) {
+        return searchKeyOfFolded(fold(displayName), fold(username), fold(email), fold(firstName), fold(lastName));
+    }
+
+    /** The {@link #searchKey} of fields folded already. */
+    static String searchKeyOfFolded(String displayName, String username, String email, String firstName,
+                                    String lastName) {
         StringBuilder key = new StringBuilder();
-        for (String field : new String[] {displayName, email, username, firstName, lastName}) {
-            String folded = fold(field);
+        for (String folded : new String[] {displayName, email, username, firstName, lastName}) {
             if (!folded.isEmpty() && key.indexOf(folded) < 0) {
                 if (!key.isEmpty()) {
                     key.append(FIELD_SEPARATOR);

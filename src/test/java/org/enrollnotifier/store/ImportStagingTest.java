@@ -205,7 +205,7 @@ class ImportStagingTest {
     private void stage(List<DirectoryUser> staged) {
         database.scratch(c -> {
             staging.start(c);
-            staging.add(c, staged);
+            staging.add(c, staged.stream().map(FoldedUser::of).toList());
             return null;
         });
     }
