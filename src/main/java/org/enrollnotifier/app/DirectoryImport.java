@@ -16,13 +16,11 @@ import org.enrollnotifier.directory.EnrollmentSink;
 import org.enrollnotifier.directory.ImportCancelled;
 import org.enrollnotifier.directory.ImportFailure;
 import org.enrollnotifier.directory.ImportSink;
-import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.IdentityStore;
 import org.enrollnotifier.model.ImportProblem;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.EnrollmentStaging;
-import org.enrollnotifier.store.FoldedUser;
 import org.enrollnotifier.store.IdentityStoreRepository;
 import org.enrollnotifier.store.ImportStaging;
 import org.enrollnotifier.store.SqlWork;
@@ -77,12 +75,8 @@ public final class DirectoryImport {
         }, c -> {
             staging.finish(c);
             return null;
-        }, () -> {
-            StagingSink sink = new StagingSink(listener);
-            reader.read(sink);
-            sink.batch.flush();
-            return apply(name, kind, source, sink.problems);
-        });
+        }, () -> apply(name, kind, source, new ReadAhead(source, BATCH).read(reader, listener,
+                users -> stage(staging::add, users))));
     }
 
     /**
@@ -194,11 +188,15 @@ public final class DirectoryImport {
         void flush() {
             List<T> staged = List.copyOf(rows);
             rows.clear();
-            database.scratch(c -> {
-                write.write(c, staged);
-                return null;
-            });
+            stage(write, staged);
         }
+    }
+
+    private <T> void stage(StagingWrite<T> write, List<T> rows) {
+        database.scratch(c -> {
+            write.write(c, rows);
+            return null;
+        });
     }
 
     /** Stages enrollment rows in batches as they are read. */
@@ -224,37 +222,6 @@ public final class DirectoryImport {
         @Override
         public void problem(ImportProblem problem) {
             problems.add(problem);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return listener.cancelled();
-        }
-    }
-
-    /** Stages users in batches as they are read, and keeps every problem for the report. */
-    private final class StagingSink implements ImportSink {
-        private final ImportListener listener;
-        private final Batch<FoldedUser> batch = new Batch<>(staging::add);
-        private final List<ImportProblem> problems = new ArrayList<>();
-
-        StagingSink(ImportListener listener) {
-            this.listener = listener;
-        }
-
-        @Override
-        public void user(DirectoryUser user) {
-            batch.add(FoldedUser.of(user));
-        }
-
-        @Override
-        public void problem(ImportProblem problem) {
-            problems.add(problem);
-        }
-
-        @Override
-        public void progress(long recordsRead) {
-            listener.progress(recordsRead);
         }
 
         @Override

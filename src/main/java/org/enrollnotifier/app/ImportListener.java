@@ -1,6 +1,9 @@
 package org.enrollnotifier.app;
 
-/** Follows an import while it runs, and may stop it. Called from the importing thread. */
+/**
+ * Follows an import while it runs, and may stop it. Called from the thread that reads the source,
+ * which for users is one of the import's own, not the caller's.
+ */
 public interface ImportListener {
 
     void progress(long recordsRead);

@@ -2,6 +2,7 @@ package org.enrollnotifier.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.enrollnotifier.directory.ImportCancelled;
+import org.enrollnotifier.directory.ImportFailure;
+import org.enrollnotifier.directory.ImportSink;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
@@ -25,6 +30,7 @@ import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.StoreSummary;
 import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.store.StoreException;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,13 +138,14 @@ class DirectoryImportTest {
     }
 
     @Test
-    void aCancelledImportChangesNothing() throws Exception {
+    void aCancelledImportChangesNothingAndEndsItsReader() throws Exception {
         StringBuilder rows = new StringBuilder("username,email\n");
         for (int i = 0; i < 5_000; i++) {
             rows.append("user").append(i).append(",user").append(i).append("@corp.test\n");
         }
         Path csv = write("big.csv", rows.toString());
         List<StoreSummary> before = directory.stores();
+        AtomicReference<Thread> reader = new AtomicReference<>();
 
         ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Big", StoreKind.CSV,
                 csv.toString(), UserSources.csv(csv, Map.of()), new ImportListener() {
@@ -146,6 +153,7 @@ class DirectoryImportTest {
 
                     @Override
                     public void progress(long recordsRead) {
+                        reader.set(Thread.currentThread());
                         read = recordsRead;
                     }
 
@@ -157,6 +165,102 @@ class DirectoryImportTest {
 
         assertTrue(failed.cancelled());
         assertEquals(before, directory.stores());
+        assertReadOnItsOwnThreadThatHasEnded(reader.get());
+    }
+
+    @Test
+    void aSourceThatFailsHalfWayChangesNothingAndItsMessageIsReported() throws Exception {
+        Path csv = write("v1.csv", """
+                username,firstName,lastName,email
+                ann,Ann,Archer,ann@corp.test
+                """);
+        importer.importUsers("Corp", StoreKind.CSV, csv.toString(), UserSources.csv(csv, Map.of()), ImportListener.NONE);
+        List<StoreSummary> before = directory.stores();
+        Map<String, DirectoryUser> usersBefore = users("Corp");
+        AtomicReference<Thread> reader = new AtomicReference<>();
+
+        ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Corp", StoreKind.LDAP,
+                "ldap://corp.test", sink -> {
+                    reader.set(Thread.currentThread());
+                    for (int i = 0; i < 4_500; i++) {
+                        sink.user(newUser(i));
+                    }
+                    throw new ImportFailure("The connection to ldap://corp.test was lost after 4500 entries.");
+                }, ImportListener.NONE));
+
+        assertEquals("The connection to ldap://corp.test was lost after 4500 entries. Corp is unchanged.",
+                failed.getMessage());
+        assertFalse(failed.cancelled());
+        assertEquals(before, directory.stores());
+        assertEquals(usersBefore, users("Corp"));
+        assertReadOnItsOwnThreadThatHasEnded(reader.get());
+    }
+
+    @Test
+    void aFailureToStageStopsTheReaderAndChangesNothing() {
+        List<StoreSummary> before = directory.stores();
+        LongSource source = new LongSource(() -> demo.get().database().scratch(c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.execute("DROP TABLE temp.import_user");
+            }
+            return null;
+        }));
+
+        StoreException failure = assertThrows(StoreException.class, () -> importer.importUsers("Long",
+                StoreKind.LDAP, LongSource.URL, source, ImportListener.NONE));
+
+        assertTrue(failure.getMessage().contains("import_user"), failure.getMessage());
+        assertEquals(before, directory.stores());
+        source.assertStoppedEarlyOnItsOwnThreadThatHasEnded();
+    }
+
+    @Test
+    void interruptingTheImportingThreadCancelsTheImport() {
+        List<StoreSummary> before = directory.stores();
+        Thread importing = Thread.currentThread();
+        LongSource source = new LongSource(importing::interrupt);
+
+        ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Long", StoreKind.LDAP,
+                LongSource.URL, source, ImportListener.NONE));
+
+        assertTrue(Thread.interrupted(), "the importing thread is still marked interrupted");
+        assertTrue(failed.cancelled());
+        assertEquals(before, directory.stores());
+        source.assertStoppedEarlyOnItsOwnThreadThatHasEnded();
+    }
+
+    /**
+     * 200,000 users, read until the sink says the import is cancelled, as every source does; first
+     * it does what a test injects, on the reading thread.
+     */
+    private static final class LongSource implements DirectoryImport.UserSource {
+        static final String URL = "ldap://long.test";
+        private static final int USERS = 200_000;
+
+        private final Runnable first;
+        private volatile Thread reader;
+        private volatile int read;
+
+        LongSource(Runnable first) {
+            this.first = first;
+        }
+
+        @Override
+        public void read(ImportSink sink) throws ImportFailure {
+            reader = Thread.currentThread();
+            first.run();
+            for (; read < USERS; read++) {
+                if (sink.cancelled()) {
+                    throw new ImportCancelled(URL);
+                }
+                sink.user(newUser(read));
+            }
+        }
+
+        void assertStoppedEarlyOnItsOwnThreadThatHasEnded() {
+            assertTrue(read < USERS, "stopped after " + read + " users");
+            assertReadOnItsOwnThreadThatHasEnded(reader);
+        }
     }
 
     @Test
@@ -167,6 +271,16 @@ class DirectoryImportTest {
         assertFalse(failed.cancelled());
         assertTrue(failed.getMessage().contains("missing.csv"), failed.getMessage());
         assertTrue(directory.stores().stream().noneMatch(s -> s.store().name().equals("Ghost")));
+    }
+
+    private static DirectoryUser newUser(int i) {
+        return new DirectoryUser(0, 0, "", "new" + i, "new" + i, "New", "User" + i, "New User" + i, null, "",
+                Set.of(), null);
+    }
+
+    private static void assertReadOnItsOwnThreadThatHasEnded(Thread reader) {
+        assertNotEquals(Thread.currentThread(), reader);
+        assertFalse(reader.isAlive(), "the reading thread has ended");
     }
 
     private long schemaVersion() {
