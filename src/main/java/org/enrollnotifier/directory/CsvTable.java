@@ -170,9 +170,12 @@ final class CsvTable implements AutoCloseable {
         return semicolons > commas ? ';' : ',';
     }
 
+    /** The parser reports a malformed header line unchecked; it is then failed like a malformed record. */
     private static List<String> headerOf(String headerLine, CSVFormat format) throws IOException {
         try (CSVParser parser = CSVParser.parse(headerLine, format)) {
             return parser.getRecords().get(0).stream().map(String::strip).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

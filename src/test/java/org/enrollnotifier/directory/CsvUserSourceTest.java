@@ -14,11 +14,15 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.ImportProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvUserSourceTest {
 
@@ -260,6 +264,24 @@ class CsvUserSourceTest {
         ImportFailure failure = assertThrows(ImportFailure.class, () -> read(file, mapping));
 
         assertTrue(failure.getMessage().contains("Work mail"), failure.getMessage());
+    }
+
+    static Stream<Arguments> quotesNeverClosed() {
+        return Stream.of(
+                Arguments.of("in the header", "#TYPE Microsoft.ActiveDirectory.Management.ADUser\nusername,\"mail\n"
+                        + "ann,ann@north.test\n", 2),
+                Arguments.of("in a record", "username,mail\nann,ann@north.test\nzoe,\"zoe@north.test\n", 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quotesNeverClosed")
+    void aQuoteNeverClosedFailsNamingTheFileAndTheLine(String where, String csv, int line) throws Exception {
+        Path file = write(csv);
+
+        ImportFailure failure = assertThrows(ImportFailure.class, () -> read(file, null));
+
+        assertTrue(failure.getMessage().startsWith("The file " + file + " is not valid CSV near line " + line
+                + ": a quoted field is not closed"), failure.getMessage());
     }
 
     @Test
