@@ -22,7 +22,6 @@ import org.enrollnotifier.mail.MailTransport;
 import org.enrollnotifier.mail.OutgoingMessage;
 import org.enrollnotifier.model.DeliveryCounts;
 import org.enrollnotifier.model.MailSettings;
-import org.enrollnotifier.model.NotificationContent;
 import org.enrollnotifier.model.PendingDelivery;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.NotificationRepository;
@@ -101,7 +100,7 @@ public final class DeliveryJob {
         notificationId = notification;
         startNanos = System.nanoTime();
         meter.restart(startNanos, 0);
-        NotificationContent content = database.read(c -> outbox.content(c, notification));
+        MessageComposer composer = new MessageComposer(database.read(c -> outbox.content(c, notification)), settings);
         DeliveryCounts start = database.read(c -> outbox.counts(c, notification));
         total = start.total();
         sent.set(start.sent());
@@ -118,7 +117,7 @@ public final class DeliveryJob {
             while (shouldGoOn() && !counts().finished() && !Thread.currentThread().isInterrupted()) {
                 List<Future<?>> running = new ArrayList<>();
                 for (int i = 0; i < settings.parallelConnections(); i++) {
-                    running.add(workers.submit(new Worker(content)::run));
+                    running.add(workers.submit(new Worker(composer)::run));
                 }
                 awaitAll(running);
             }
@@ -168,13 +167,13 @@ public final class DeliveryJob {
      */
     private final class Worker {
 
-        private final NotificationContent content;
+        private final MessageComposer composer;
         private final Deque<PendingDelivery> claimed = new ArrayDeque<>();
         private MailConnection connection;
         private Database.Pending<?> sentMark;
 
-        Worker(NotificationContent content) {
-            this.content = content;
+        Worker(MessageComposer composer) {
+            this.composer = composer;
         }
 
         void run() {
@@ -266,7 +265,7 @@ public final class DeliveryJob {
         /** Sends one claimed message; a failure is recorded at once, a success by the time the next one leaves. */
         private void deliver(PendingDelivery delivery) {
             try {
-                OutgoingMessage message = MessageComposer.compose(content, delivery, settings);
+                OutgoingMessage message = composer.compose(delivery);
                 if (connection == null) {
                     connection = transport.open();
                 }

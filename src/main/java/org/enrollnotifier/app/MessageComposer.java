@@ -13,23 +13,31 @@ import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationContent;
 import org.enrollnotifier.model.PendingDelivery;
 
-/** Fills a notification's subject and message with one recipient's values. */
+/** Fills a notification's subject and message with each recipient's values; the templates are split once. */
 final class MessageComposer {
 
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
 
-    private MessageComposer() {
+    private final MailSettings settings;
+    private final String typeLabels;
+    private final MessageTemplate.Compiled subject;
+    private final MessageTemplate.Compiled text;
+    private final MessageTemplate.Compiled html;
+
+    MessageComposer(NotificationContent content, MailSettings settings) {
+        this.settings = settings;
+        this.typeLabels = labels(content.types());
+        this.subject = MessageTemplate.compileText(content.subject());
+        this.text = MessageTemplate.compileText(content.messageTemplate());
+        this.html = MessageTemplate.compileHtml(content.messageTemplate());
     }
 
-    static OutgoingMessage compose(NotificationContent content, PendingDelivery delivery, MailSettings settings) {
+    OutgoingMessage compose(PendingDelivery delivery) {
         Map<String, String> values = values(delivery.firstName(), delivery.lastName(), delivery.displayName(),
-                delivery.username(), delivery.address(), delivery.storeName(), content.types(),
-                settings.enrollmentUrl());
+                delivery.username(), delivery.address(), delivery.storeName(), typeLabels, settings.enrollmentUrl());
         return new OutgoingMessage(delivery.messageId(), settings.fromName(), settings.fromAddress(),
-                delivery.displayName(), delivery.address(),
-                oneLine(MessageTemplate.renderText(content.subject(), values)),
-                MessageTemplate.renderText(content.messageTemplate(), values),
-                MessageTemplate.renderHtml(content.messageTemplate(), values));
+                delivery.displayName(), delivery.address(), oneLine(subject.render(values)), text.render(values),
+                html.render(values));
     }
 
     /** A directory value with a line break must not split the subject header; the operator's own text was checked. */
@@ -39,11 +47,15 @@ final class MessageComposer {
 
     static Map<String, String> values(DirectoryUser user, Set<EnrollmentType> types, String enrollmentUrl) {
         return values(user.firstName(), user.lastName(), user.displayName(), user.username(),
-                user.email() == null ? "" : user.email(), user.storeName(), types, enrollmentUrl);
+                user.email() == null ? "" : user.email(), user.storeName(), labels(types), enrollmentUrl);
+    }
+
+    private static String labels(Set<EnrollmentType> types) {
+        return types.stream().map(EnrollmentType::label).collect(Collectors.joining(", "));
     }
 
     private static Map<String, String> values(String firstName, String lastName, String displayName, String username,
-                                              String email, String storeName, Set<EnrollmentType> types,
+                                              String email, String storeName, String typeLabels,
                                               String enrollmentUrl) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("firstName", firstName.isBlank() ? displayName : firstName);
@@ -52,7 +64,7 @@ final class MessageComposer {
         values.put("username", username);
         values.put("email", email);
         values.put("identityStore", storeName);
-        values.put("enrollmentTypes", types.stream().map(EnrollmentType::label).collect(Collectors.joining(", ")));
+        values.put("enrollmentTypes", typeLabels);
         values.put("enrollmentUrl", enrollmentUrl);
         return values;
     }

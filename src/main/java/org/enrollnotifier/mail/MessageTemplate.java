@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,7 +70,7 @@ public final class MessageTemplate {
 
     /** Fills in the known placeholders; unknown tokens stay visible so a mistake is noticed, not hidden. */
     public static String renderText(String template, Map<String, String> values) {
-        return replacePlaceholders(template, values, Map.of(), text -> text);
+        return compileText(template).render(values);
     }
 
     /**
@@ -79,16 +78,20 @@ public final class MessageTemplate {
      * the operator nor a directory attribute can add markup; only the enrollment address becomes a link.
      */
     public static String renderHtml(String template, Map<String, String> values) {
-        Map<String, String> links = htmlLinks(values);
-        StringBuilder body = new StringBuilder();
-        for (String paragraph : PARAGRAPH_BREAK.split(template.strip())) {
-            List<String> lines = new ArrayList<>();
-            for (String line : LINE_BREAK.split(paragraph, -1)) {
-                lines.add(replacePlaceholders(line, values, links, MessageTemplate::escapeHtml));
-            }
-            body.append("<p style=\"margin: 0 0 1em 0;\">").append(String.join("<br>\n", lines)).append("</p>\n");
-        }
-        return """
+        return compileHtml(template).render(values);
+    }
+
+    /** The template as {@link #renderText} renders it, split once for rendering it for many recipients. */
+    public static Compiled compileText(String template) {
+        Compiled.Builder builder = new Compiled.Builder(false);
+        builder.addLine(template);
+        return builder.build();
+    }
+
+    /** The template as {@link #renderHtml} renders it, split once for rendering it for many recipients. */
+    public static Compiled compileHtml(String template) {
+        Compiled.Builder builder = new Compiled.Builder(true);
+        builder.addLiteral("""
                 <!DOCTYPE html>
                 <html>
                 <head>
@@ -97,37 +100,101 @@ public final class MessageTemplate {
                 </head>
                 <body style="font-family: 'Segoe UI', Arial, sans-serif; font-size: 14px; line-height: 1.5; \
                 color: #1f2328;">
-                """ + body + "</body>\n</html>\n";
-    }
-
-    /** Values that render as finished markup instead of escaped text. */
-    private static Map<String, String> htmlLinks(Map<String, String> values) {
-        String address = Objects.requireNonNullElse(values.get(ENROLLMENT_URL), "").strip();
-        if (!WEB_ADDRESS.matcher(address).matches()) {
-            return Map.of();
-        }
-        String escaped = escapeHtml(address);
-        return Map.of(ENROLLMENT_URL, "<a href=\"" + escaped + "\">" + escaped + "</a>");
-    }
-
-    private static String replacePlaceholders(String template, Map<String, String> values,
-            Map<String, String> markup, UnaryOperator<String> escape) {
-        StringBuilder result = new StringBuilder();
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        int literalStart = 0;
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            result.append(escape.apply(template.substring(literalStart, matcher.start())));
-            if (markup.containsKey(name)) {
-                result.append(markup.get(name));
-            } else if (PLACEHOLDERS.contains(name)) {
-                result.append(escape.apply(Objects.requireNonNullElse(values.get(name), "")));
-            } else {
-                result.append(escape.apply(matcher.group()));
+                """);
+        for (String paragraph : PARAGRAPH_BREAK.split(template.strip())) {
+            builder.addLiteral("<p style=\"margin: 0 0 1em 0;\">");
+            String[] lines = LINE_BREAK.split(paragraph, -1);
+            for (int i = 0; i < lines.length; i++) {
+                builder.addLiteral(i == 0 ? "" : "<br>\n");
+                builder.addLine(lines[i]);
             }
-            literalStart = matcher.end();
+            builder.addLiteral("</p>\n");
         }
-        return result.append(escape.apply(template.substring(literalStart))).toString();
+        builder.addLiteral("</body>\n</html>\n");
+        return builder.build();
+    }
+
+    /**
+     * A template split into its literal text, already escaped for HTML where it goes into HTML, and
+     * its placeholders: rendering it for a recipient only joins the pieces with that recipient's
+     * values, where rendering from the template scanned it with regular expressions every time.
+     */
+    public static final class Compiled {
+
+        /** One more than {@link #placeholders}: the text before each placeholder, then the text after the last. */
+        private final List<String> literals;
+        private final List<String> placeholders;
+        private final boolean html;
+
+        private Compiled(List<String> literals, List<String> placeholders, boolean html) {
+            this.literals = List.copyOf(literals);
+            this.placeholders = List.copyOf(placeholders);
+            this.html = html;
+        }
+
+        public String render(Map<String, String> values) {
+            StringBuilder result = new StringBuilder(literals.stream().mapToInt(String::length).sum() + 256);
+            for (int i = 0; i < placeholders.size(); i++) {
+                result.append(literals.get(i)).append(value(placeholders.get(i), values));
+            }
+            return result.append(literals.get(placeholders.size())).toString();
+        }
+
+        private String value(String placeholder, Map<String, String> values) {
+            String value = Objects.requireNonNullElse(values.get(placeholder), "");
+            if (!html) {
+                return value;
+            }
+            String address = value.strip();
+            if (placeholder.equals(ENROLLMENT_URL) && WEB_ADDRESS.matcher(address).matches()) {
+                String escaped = escapeHtml(address);
+                return "<a href=\"" + escaped + "\">" + escaped + "</a>";
+            }
+            return escapeHtml(value);
+        }
+
+        private static final class Builder {
+
+            private final boolean html;
+            private final List<String> literals = new ArrayList<>();
+            private final List<String> placeholders = new ArrayList<>();
+            private final StringBuilder literal = new StringBuilder();
+
+            Builder(boolean html) {
+                this.html = html;
+            }
+
+            void addLiteral(String markup) {
+                literal.append(markup);
+            }
+
+            /** Adds a line of the template: known placeholders become slots, all else literal text. */
+            void addLine(String line) {
+                Matcher matcher = PLACEHOLDER.matcher(line);
+                int literalStart = 0;
+                while (matcher.find()) {
+                    addText(line.substring(literalStart, matcher.start()));
+                    if (PLACEHOLDERS.contains(matcher.group(1))) {
+                        literals.add(literal.toString());
+                        literal.setLength(0);
+                        placeholders.add(matcher.group(1));
+                    } else {
+                        addText(matcher.group());
+                    }
+                    literalStart = matcher.end();
+                }
+                addText(line.substring(literalStart));
+            }
+
+            private void addText(String text) {
+                literal.append(html ? escapeHtml(text) : text);
+            }
+
+            Compiled build() {
+                literals.add(literal.toString());
+                return new Compiled(literals, placeholders, html);
+            }
+        }
     }
 
     private static String escapeHtml(String text) {

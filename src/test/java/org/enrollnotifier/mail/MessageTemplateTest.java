@@ -36,6 +36,26 @@ class MessageTemplateTest {
     }
 
     @Test
+    void aTemplateCompiledOnceRendersEachRecipientWithOnlyTheirOwnValues() {
+        String template = "Hello {firstName} & {frstName},\n\nStart at {enrollmentUrl}\nfor {identityStore}.";
+        Map<String, String> bob = Map.of("firstName", "<Bob>", "identityStore", "Fabrikam",
+                "enrollmentUrl", "not a link");
+        MessageTemplate.Compiled text = MessageTemplate.compileText(template);
+        MessageTemplate.Compiled html = MessageTemplate.compileHtml(template);
+
+        assertEquals("Hello Jane & {frstName},\n\nStart at https://enroll.example.com/?a=1&b=2\nfor Contoso AD.",
+                text.render(JANE));
+        assertEquals("Hello <Bob> & {frstName},\n\nStart at not a link\nfor Fabrikam.", text.render(bob));
+        String janeHtml = html.render(JANE);
+        String bobHtml = html.render(bob);
+        assertTrue(janeHtml.contains("<p style=\"margin: 0 0 1em 0;\">Hello Jane &amp; {frstName},</p>"), janeHtml);
+        assertTrue(janeHtml.contains("<a href=\"https://enroll.example.com/?a=1&amp;b=2\">"), janeHtml);
+        assertTrue(bobHtml.contains("Hello &lt;Bob&gt; &amp; {frstName},</p>"), bobHtml);
+        assertTrue(bobHtml.contains("Start at not a link<br>\nfor Fabrikam.</p>"), bobHtml);
+        assertFalse(bobHtml.contains("Jane") || bobHtml.contains("<a "), bobHtml);
+    }
+
+    @Test
     void textRenderFillsKnownPlaceholdersBlanksMissingValuesAndKeepsUnknownTokens() {
         String rendered = MessageTemplate.renderText("Hello {firstName} {username}, {frstName}!", JANE);
 
