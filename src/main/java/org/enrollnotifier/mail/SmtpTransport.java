@@ -18,13 +18,13 @@ public final class SmtpTransport implements MailTransport {
     /**
      * Angus guards each socket write with a task on a scheduler; by default every connection has
      * its own scheduler thread, woken for every write (about an eighth of a delivery worker's CPU in
-     * a profile). One shared thread does the same for all, and a tick keeps the head of its queue:
-     * a write's guard, due later than the tick, then never becomes the head, so scheduling it does
-     * not wake the thread (with the queue empty between writes, each one did: 7% of the
-     * send's CPU, measured).
+     * a profile). One shared thread does the same for all, and guards the reads as well (see
+     * {@link WatchedReadSocket}). A tick keeps the head of its queue: a guard, due later than the
+     * tick, then never becomes the head, so scheduling it does not wake the thread (with the queue
+     * empty between writes, each one did: 7% of the send's CPU, measured).
      */
     private static final Duration TICK = Duration.ofSeconds(1);
-    private static final ScheduledThreadPoolExecutor WRITE_TIMEOUTS = writeTimeoutScheduler();
+    private static final ScheduledThreadPoolExecutor IO_TIMEOUTS = timeoutScheduler();
 
     private final MailSettings settings;
     private final char[] password;
@@ -51,7 +51,10 @@ public final class SmtpTransport implements MailTransport {
         properties.setProperty("mail.smtp.connectiontimeout", millis(settings.connectTimeout()));
         properties.setProperty("mail.smtp.timeout", millis(settings.readTimeout()));
         properties.setProperty("mail.smtp.writetimeout", millis(settings.readTimeout()));
-        properties.put("mail.smtp.executor.writetimeout", WRITE_TIMEOUTS);
+        properties.put("mail.smtp.executor.writetimeout", IO_TIMEOUTS);
+        properties.put("mail.smtp.socketFactory", WatchedReadSocket.factory(IO_TIMEOUTS));
+        // a refused connection must not be tried again with a plain socket
+        properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         if (settings.security() == SmtpSecurity.STARTTLS) {
             properties.setProperty("mail.smtp.starttls.enable", "true");
             // Without this a server that does not offer STARTTLS would get the password in clear text.
@@ -66,13 +69,13 @@ public final class SmtpTransport implements MailTransport {
         return properties;
     }
 
-    private static ScheduledThreadPoolExecutor writeTimeoutScheduler() {
+    private static ScheduledThreadPoolExecutor timeoutScheduler() {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "smtp-write-timeouts");
+            Thread thread = new Thread(task, "smtp-timeouts");
             thread.setDaemon(true);
             return thread;
         });
-        // a write's guard is cancelled as soon as the write returns: keep the queue as small as the writes in progress
+        // a guard is cancelled as soon as its read or write returns: keep the queue as small as those in progress
         scheduler.setRemoveOnCancelPolicy(true);
         scheduler.scheduleAtFixedRate(() -> { }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
         return scheduler;
