@@ -7,17 +7,14 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Entry;
-import com.unboundid.ldap.sdk.ResultCode;
-import com.unboundid.util.ssl.KeyStoreKeyManager;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
-import com.unboundid.util.ssl.cert.ManageCertificates;
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.testkit.LoopbackCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,21 +26,17 @@ class LdapTlsTest {
     private static final String BASE_DN = "dc=south,dc=test";
     private static final String READER_DN = "cn=reader,dc=south,dc=test";
     private static final String READER_PASSWORD = "Tls-Only-Pa55";
-    private static final char[] KEY_STORE_PIN = "changeit-test".toCharArray();
-    private static final String ALIAS = "server-cert";
 
     @TempDir
     Path folder;
 
-    private Path keyStore;
+    private LoopbackCertificate certificate;
     private InMemoryDirectoryServer server;
 
     @BeforeEach
     void startDirectoryWithSelfSignedCertificate() throws Exception {
-        keyStore = folder.resolve("server.p12");
-        generateCertificateFor127001(keyStore);
-        SSLUtil serverTls = new SSLUtil(new KeyStoreKeyManager(keyStore.toFile(), KEY_STORE_PIN, "PKCS12", ALIAS),
-                trustingTheTestCertificate());
+        certificate = LoopbackCertificate.createIn(folder);
+        SSLUtil serverTls = certificate.serverTls();
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
         config.setListenerConfigs(
                 InMemoryListenerConfig.createLDAPConfig(
@@ -108,25 +101,6 @@ class LdapTlsTest {
     }
 
     private TrustStoreTrustManager trustingTheTestCertificate() {
-        return new TrustStoreTrustManager(keyStore.toFile(), KEY_STORE_PIN, "PKCS12", true);
-    }
-
-    /** Only the loopback address in the certificate, so a connection by host name must fail verification. */
-    private static void generateCertificateFor127001(Path keyStore) {
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        ResultCode result = ManageCertificates.main(null, output, output,
-                "generate-self-signed-certificate",
-                "--keystore", keyStore.toString(),
-                "--keystore-password", new String(KEY_STORE_PIN),
-                "--keystore-type", "PKCS12",
-                "--alias", ALIAS,
-                "--subject-dn", "CN=127.0.0.1,O=Enroll Notifier Test",
-                "--subject-alternative-name-ip-address", "127.0.0.1",
-                "--days-valid", "2",
-                "--key-algorithm", "RSA",
-                "--key-size-bits", "2048",
-                "--signature-algorithm", "SHA256withRSA",
-                "--extended-key-usage", "server-auth");
-        assertEquals(ResultCode.SUCCESS, result, output::toString);
+        return certificate.trustedByClient();
     }
 }
