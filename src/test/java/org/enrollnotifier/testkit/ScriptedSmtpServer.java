@@ -1,5 +1,6 @@
 package org.enrollnotifier.testkit;
 
+import com.unboundid.util.ssl.SSLUtil;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -7,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -19,12 +21,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A real SMTP server on loopback whose replies a test scripts per stage of the conversation: a
  * 4xx or 5xx code, a dropped connection, or silence. Everything it accepts is recorded. It
  * announces PIPELINING, as most servers do, and so refuses a recipient without an accepted sender
- * and DATA without an accepted recipient.
+ * and DATA without an accepted recipient. It can speak TLS from the first byte or after STARTTLS.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -49,6 +53,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private final ServerSocket server;
+    /** Upgrades a connection on STARTTLS; null when the server offers no STARTTLS. */
+    private final SSLSocketFactory startTls;
+    private final AtomicInteger secureConnections = new AtomicInteger();
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "scripted-smtp");
         thread.setDaemon(true);
@@ -61,11 +68,24 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     public ScriptedSmtpServer() throws IOException {
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), null);
+    }
+
+    private ScriptedSmtpServer(ServerSocket server, SSLSocketFactory startTls) {
         for (Stage stage : Stage.values()) {
             occurrences.put(stage, new AtomicInteger());
         }
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = server;
+        this.startTls = startTls;
         threads.execute(this::accept);
+    }
+
+    /** A server that offers STARTTLS with this TLS, or with {@code implicit} speaks it from the first byte. */
+    public static ScriptedSmtpServer overTls(SSLUtil tls, boolean implicit)
+            throws IOException, GeneralSecurityException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        return implicit ? new ScriptedSmtpServer(tls.createSSLServerSocketFactory().createServerSocket(0, 50, loopback),
+                null) : new ScriptedSmtpServer(new ServerSocket(0, 50, loopback), tls.createSSLSocketFactory());
     }
 
     public int port() {
@@ -125,6 +145,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return connections.get();
     }
 
+    /** Connections that spoke TLS, from the start or after STARTTLS. */
+    public int secureConnections() {
+        return secureConnections.get();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -137,11 +162,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
-    private void converse(Socket socket) {
-        try (socket;
-             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                     StandardCharsets.UTF_8));
-             OutputStream out = socket.getOutputStream()) {
+    private void converse(Socket accepted) {
+        Socket socket = accepted;
+        try {
+            if (socket instanceof SSLSocket tls) {
+                tls.startHandshake();
+                secureConnections.incrementAndGet();
+            }
+            BufferedReader in = reader(socket);
+            OutputStream out = socket.getOutputStream();
             if (answer(out, Stage.CONNECT, null, "220 scripted ESMTP") == Answer.HUNG_UP) {
                 return;
             }
@@ -153,7 +182,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 Answer answer = Answer.NORMAL;
                 switch (command) {
-                    case "EHLO", "HELO" -> send(out, "250-scripted\r\n250-PIPELINING\r\n250 8BITMIME");
+                    case "EHLO", "HELO" -> send(out, "250-scripted\r\n250-PIPELINING\r\n"
+                            + (startTls != null && !(socket instanceof SSLSocket) ? "250-STARTTLS\r\n" : "")
+                            + "250 8BITMIME");
+                    case "STAR" -> {
+                        send(out, "220 2.0.0 ready to start TLS");
+                        socket = startTls(socket);
+                        in = reader(socket);
+                        out = socket.getOutputStream();
+                    }
                     case "MAIL" -> {
                         recipientAccepted = false;
                         answer = answer(out, Stage.MAIL, null, "250 2.1.0 OK");
@@ -202,6 +239,28 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // the client hung up or the server closed: the conversation is over either way
+        } finally {
+            closeQuietly(socket);
+        }
+    }
+
+    private Socket startTls(Socket plain) throws IOException {
+        SSLSocket tls = (SSLSocket) startTls.createSocket(plain, "127.0.0.1", plain.getPort(), true);
+        tls.setUseClientMode(false);
+        tls.startHandshake();
+        secureConnections.incrementAndGet();
+        return tls;
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // the connection is gone either way
         }
     }
 
