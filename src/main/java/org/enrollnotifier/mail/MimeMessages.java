@@ -58,7 +58,7 @@ public final class MimeMessages {
     /** Looked up once: {@code StreamProvider.provider()} makes a new instance by reflection on every call. */
     private static final StreamProvider STREAMS = StreamProvider.provider();
 
-    /** The last sender's header line: a notification's messages all have the same sender. */
+    /** The last sender and its address as a header value: a notification's messages all have the same sender. */
     private static volatile EncodedSender lastSender = new EncodedSender("", "", "");
 
     private record EncodedSender(String name, String address, String header) {
