@@ -11,8 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code enroll-notifier [--data-dir DIR]}: without a command, opens the window on the data folder. */
-@Command(name = "enroll-notifier", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+/**
+ * {@code enroll-notifier [--data-dir DIR]}: without a command, opens the window on the data folder.
+ * Every command has {@code --help}, which a bad argument's hint points to.
+ */
+@Command(name = "enroll-notifier", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = VersionProvider.class,
         subcommands = {StoresCommand.class, UsersCommand.class, NotifyCommand.class, DeliverCommand.class,
             HistoryCommand.class, ImportCommand.class, BenchCommand.class},
         description = "Find users who have not enrolled in self-service authentication and ask them to enroll."

@@ -34,7 +34,7 @@ final class NotifyCommand extends SendingCommand {
     @Mixin
     private SelectionOptions selection;
 
-    @Option(names = "--types", paramLabel = "TYPES", defaultValue = "all",
+    @Option(names = "--types", paramLabel = "TYPES", defaultValue = "all", completionCandidates = TypeNames.Candidates.class,
             description = "all, or a comma-separated list: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private String types;
 

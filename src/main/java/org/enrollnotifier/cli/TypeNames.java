@@ -2,6 +2,7 @@ package org.enrollnotifier.cli;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import org.enrollnotifier.model.EnrollmentType;
@@ -31,8 +32,18 @@ final class TypeNames {
                 .filter(type -> normalise(type.name()).equals(wanted) || normalise(type.label()).equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new ParameterException(commandLine, "Unknown enrollment type '" + name.strip()
-                        + "'. Known: " + String.join(", ", Arrays.stream(EnrollmentType.values()).map(Enum::name).toList())
-                        + " (or all)."));
+                        + "'. Known: " + String.join(", ", new Candidates()) + " (or all)."));
+    }
+
+    /** Each type as the help lists it and one would type it: {@code sms}, {@code windows-hello}. */
+    static final class Candidates implements Iterable<String> {
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(EnrollmentType.values())
+                    .map(type -> type.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .iterator();
+        }
     }
 
     private static String normalise(String name) {

@@ -131,7 +131,8 @@ class CommandsTest {
         assertTrue(cli.err().startsWith("No identity store is named 'No such store'"), cli.err());
         cli.reset();
         assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--types", "carrier-pigeon", "--dry-run"));
-        assertTrue(cli.err().startsWith("Unknown enrollment type 'carrier-pigeon'"), cli.err());
+        assertTrue(cli.err().startsWith("Unknown enrollment type 'carrier-pigeon'. Known: security-questions, sms,"),
+                cli.err());
         cli.reset();
         assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--subject", "two\nlines", "--dry-run"));
         assertTrue(cli.err().contains("--subject"), cli.err());
