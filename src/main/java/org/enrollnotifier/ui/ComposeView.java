@@ -32,6 +32,8 @@ import org.enrollnotifier.model.Recipient;
 final class ComposeView {
 
     static final String TITLE = "Compose email";
+    /** What the preview's recipient chooser asks for before it grows to fill its row. */
+    private static final double PREVIEW_CHOOSER_WIDTH = 240;
 
     private final ComposeViewModel model;
     private final Stage stage = new Stage();
@@ -201,7 +203,11 @@ final class ComposeView {
         preview.setWrapText(true);
         preview.setPrefRowCount(7);
         preview.textProperty().bind(model.previewTextProperty());
+        // As wide as the row gives, where a combo box sizes itself by laying out every recipient of the page
+        who.setPrefWidth(PREVIEW_CHOOSER_WIDTH);
+        who.setMaxWidth(Double.MAX_VALUE);
         HBox chooser = new HBox(8, new Label("As received by"), who);
+        HBox.setHgrow(who, Priority.ALWAYS);
         chooser.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(6, chooser, preview);
     }
