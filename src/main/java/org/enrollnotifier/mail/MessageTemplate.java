@@ -105,7 +105,9 @@ public final class MessageTemplate {
             builder.addLiteral("<p style=\"margin: 0 0 1em 0;\">");
             String[] lines = LINE_BREAK.split(paragraph, -1);
             for (int i = 0; i < lines.length; i++) {
-                builder.addLiteral(i == 0 ? "" : "<br>\n");
+                if (i > 0) {
+                    builder.addLiteral("<br>\n");
+                }
                 builder.addLine(lines[i]);
             }
             builder.addLiteral("</p>\n");
@@ -125,15 +127,17 @@ public final class MessageTemplate {
         private final List<String> literals;
         private final List<String> placeholders;
         private final boolean html;
+        private final int literalLength;
 
         private Compiled(List<String> literals, List<String> placeholders, boolean html) {
             this.literals = List.copyOf(literals);
             this.placeholders = List.copyOf(placeholders);
             this.html = html;
+            this.literalLength = literals.stream().mapToInt(String::length).sum();
         }
 
         public String render(Map<String, String> values) {
-            StringBuilder result = new StringBuilder(literals.stream().mapToInt(String::length).sum() + 256);
+            StringBuilder result = new StringBuilder(literalLength + 32 * placeholders.size());
             for (int i = 0; i < placeholders.size(); i++) {
                 result.append(literals.get(i)).append(value(placeholders.get(i), values));
             }
