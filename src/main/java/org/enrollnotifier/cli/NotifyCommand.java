@@ -61,7 +61,11 @@ final class NotifyCommand extends SendingCommand {
         try (Recipients list = notifier.resolve(new RecipientSelection(selection.query(directory), Set.of()),
                 wanted)) {
             printRecipients(list.counts());
-            if (dryRun || list.counts().recipients() == 0) {
+            if (dryRun) {
+                return 0;
+            }
+            if (list.counts().recipients() == 0) {
+                err().println("Nothing is queued: there is no one to notify.");
                 return 0;
             }
             MailSettings settings = settings(workspace);

@@ -99,6 +99,17 @@ class CommandsTest {
     }
 
     @Test
+    void notifyWithNoOneToNotifySaysSoAndQueuesNothing() throws StartupProblem {
+        assertEquals(0, cli.run("--data-dir", folder.toString(), "notify", "--search", "no such person", "--yes"));
+
+        assertTrue(cli.out().startsWith("0 recipients"), cli.out());
+        assertTrue(cli.err().contains("Nothing is queued: there is no one to notify."), cli.err());
+        try (Workspace workspace = Workspace.open(folder)) {
+            assertTrue(new Notifier(workspace).unfinished().isEmpty());
+        }
+    }
+
+    @Test
     void withoutYesAndWithoutATerminalNotifyRefusesAndQueuesNothing() throws StartupProblem {
         assertEquals(1, cli.run("--data-dir", folder.toString(), "notify", "--search", "Kim"));
         assertTrue(cli.err().contains("--yes"), cli.err());
