@@ -135,11 +135,18 @@ public final class DirectoryImport {
         }
     }
 
-    /** The report is written first, so an import whose report cannot be kept changes nothing either. */
+    /**
+     * The report is written first, so an import whose report cannot be kept changes nothing either.
+     * A source in which no user could be read changes nothing: applied, it would empty the store,
+     * and it is far more likely the wrong file, base DN or filter than a directory that has no one.
+     */
     private ImportResult apply(String name, StoreKind kind, String source, List<ImportProblem> problems)
-            throws ImportFailed {
+            throws ImportFailed, ImportFailure {
         Instant now = clock.instant();
         Path report = writeReport(name, now, problems);
+        if (database.scratch(staging::count) == 0) {
+            throw new ImportFailure(noUserIn(source, problems, report));
+        }
         return database.write(c -> {
             Optional<IdentityStore> existing = stores.findByName(c, name);
             long storeId = existing.isPresent() ? existing.get().id() : stores.create(c, name, kind, source, false);
@@ -148,6 +155,18 @@ public final class DirectoryImport {
             return new ImportResult(storeId, name, changes.added(), changes.updated(), changes.removed(),
                     changes.unchanged(), problems, report);
         });
+    }
+
+    private static String noUserIn(String source, List<ImportProblem> problems, Path report) {
+        if (problems.isEmpty()) {
+            return "No user was found in " + source + ".";
+        }
+        ImportProblem first = problems.get(0);
+        int others = problems.size() - 1;
+        return "No user could be read from " + source + ": " + first.location()
+                + (first.field().isEmpty() ? "" : ", " + first.field()) + " " + first.reason()
+                + (others == 0 ? "" : " (and " + others + " more problem" + (others == 1 ? "" : "s") + ")")
+                + "; all are listed in " + report + ".";
     }
 
     private Path writeReport(String name, Instant now, List<ImportProblem> problems) throws ImportFailed {

@@ -56,13 +56,18 @@ public final class ImportStaging {
         }
     }
 
+    /** How many users are staged. */
+    public int count(Connection c) throws SQLException {
+        return Math.toIntExact(number(c, "SELECT count(*) FROM temp.import_user"));
+    }
+
     /**
      * Makes the store hold exactly the staged users, matched by external id: new ones added,
      * changed ones updated in place (their ids, so checks and history, survive), missing ones removed;
      * then rebuilds the store's listing anchors. Runs in the caller's write transaction.
      */
     public Changes apply(Connection c, long storeId) throws SQLException {
-        int staged = Math.toIntExact(number(c, "SELECT count(*) FROM temp.import_user"));
+        int staged = count(c);
         int updated = update(c, """
                 UPDATE directory_user SET username = i.username, first_name = i.first_name, last_name = i.last_name,
                     display_name = i.display_name, email = i.email, department = i.department,

@@ -264,6 +264,40 @@ class DirectoryImportTest {
     }
 
     @Test
+    void aSourceWithNoReadableUserLeavesTheStoreAsItWasAndNamesTheFirstProblem() throws Exception {
+        Path first = write("v1.csv", """
+                username,firstName,lastName,email
+                ann,Ann,Archer,ann@corp.test
+                """);
+        importer.importUsers("Corp", StoreKind.CSV, first.toString(), UserSources.csv(first, Map.of()),
+                ImportListener.NONE);
+        Map<String, DirectoryUser> before = users("Corp");
+        Path wrong = write("wrong.csv", """
+                username,firstName,lastName,email
+                ,Nobody,Here,nobody@corp.test
+                ,Nobody,Else,else@corp.test
+                """);
+
+        ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Corp", StoreKind.CSV,
+                wrong.toString(), UserSources.csv(wrong, Map.of()), ImportListener.NONE));
+
+        assertTrue(failed.getMessage().startsWith("No user could be read from " + wrong + ": line 2, username "),
+                failed.getMessage());
+        assertTrue(failed.getMessage().contains("(and 1 more problem); all are listed in "), failed.getMessage());
+        assertTrue(failed.getMessage().endsWith(". Corp is unchanged."), failed.getMessage());
+        assertEquals(before, users("Corp"));
+    }
+
+    @Test
+    void aSourceWithNoUsersAtAllCreatesNoStore() {
+        ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Empty", StoreKind.LDAP,
+                "ldap://corp.test", sink -> { }, ImportListener.NONE));
+
+        assertEquals("No user was found in ldap://corp.test. Empty is unchanged.", failed.getMessage());
+        assertTrue(directory.stores().stream().noneMatch(s -> s.store().name().equals("Empty")));
+    }
+
+    @Test
     void anUnreadableSourceIsReportedAndCreatesNoStore() {
         Path missing = files.resolve("missing.csv");
         ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Ghost", StoreKind.CSV,
