@@ -123,9 +123,9 @@ public final class DirectoryImport {
             try {
                 return read.run();
             } catch (ImportCancelled e) {
-                throw new ImportFailed("Import cancelled; " + name + " is unchanged.", true, e);
+                throw new ImportFailed("Import cancelled; " + unchanged(name), true, e);
             } catch (ImportFailure e) {
-                throw new ImportFailed(e.getMessage() + " " + name + " is unchanged.", false, e);
+                throw new ImportFailed(e.getMessage() + " " + unchanged(name), false, e);
             } finally {
                 database.scratch(finish);
             }
@@ -174,9 +174,15 @@ public final class DirectoryImport {
             return ImportReport.write(workspace.folder(), name, now, problems);
         } catch (IOException e) {
             throw new ImportFailed("The import report could not be written to "
-                    + workspace.folder().resolve(ImportReport.FOLDER) + ": " + e.getMessage() + ". " + name
-                    + " is unchanged.", false, e);
+                    + workspace.folder().resolve(ImportReport.FOLDER) + ": " + e.getMessage() + ". "
+                    + unchanged(name), false, e);
         }
+    }
+
+    /** How a failed import left the store: as it was, or, for a new name, not created. */
+    private String unchanged(String name) {
+        return database.read(c -> stores.findByName(c, name)).isPresent() ? name + " is unchanged."
+                : "No identity store named " + name + " was created.";
     }
 
     /** Writes a batch of staged rows into a TEMP table. */

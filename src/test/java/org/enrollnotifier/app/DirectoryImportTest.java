@@ -293,7 +293,8 @@ class DirectoryImportTest {
         ImportFailed failed = assertThrows(ImportFailed.class, () -> importer.importUsers("Empty", StoreKind.LDAP,
                 "ldap://corp.test", sink -> { }, ImportListener.NONE));
 
-        assertEquals("No user was found in ldap://corp.test. Empty is unchanged.", failed.getMessage());
+        assertEquals("No user was found in ldap://corp.test. No identity store named Empty was created.",
+                failed.getMessage());
         assertTrue(directory.stores().stream().noneMatch(s -> s.store().name().equals("Empty")));
     }
 

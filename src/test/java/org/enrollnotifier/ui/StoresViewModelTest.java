@@ -66,7 +66,8 @@ class StoresViewModelTest {
     void aFailedImportSaysSoAndChangesNothing() {
         model.importCsv(files.resolve("gone.csv"), "Ghost", StoreKind.CSV, Map.of());
         assertTrue(model.outcomeProperty().get().contains("gone.csv"), model.outcomeProperty().get());
-        assertTrue(model.outcomeProperty().get().endsWith("Ghost is unchanged."), model.outcomeProperty().get());
+        assertTrue(model.outcomeProperty().get().endsWith("No identity store named Ghost was created."),
+                model.outcomeProperty().get());
         assertEquals(3, model.stores().size());
         assertEquals(0, mainWindowRefreshes.get());
     }
