@@ -103,8 +103,8 @@ public final class DirectoryImport {
             EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id()));
             List<ImportProblem> problems = new ArrayList<>(rows.problems);
             outcome.unmatched().forEach(key -> problems.add(new ImportProblem(key, "", "matches no user of " + name)));
-            return new ImportResult(store.id(), name, 0, outcome.updated(), 0, 0, problems,
-                    writeReport(name, now, problems));
+            return new ImportResult(ImportResult.Source.ENROLLMENT, store.id(), name, 0, outcome.updated(), 0, 0,
+                    problems, writeReport(name, now, problems));
         });
     }
 
@@ -152,8 +152,8 @@ public final class DirectoryImport {
             long storeId = existing.isPresent() ? existing.get().id() : stores.create(c, name, kind, source, false);
             ImportStaging.Changes changes = staging.apply(c, storeId);
             stores.markImported(c, storeId, now);
-            return new ImportResult(storeId, name, changes.added(), changes.updated(), changes.removed(),
-                    changes.unchanged(), problems, report);
+            return new ImportResult(ImportResult.Source.USERS, storeId, name, changes.added(), changes.updated(),
+                    changes.removed(), changes.unchanged(), problems, report);
         });
     }
 

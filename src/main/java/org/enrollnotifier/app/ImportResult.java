@@ -7,18 +7,24 @@ import org.enrollnotifier.model.ImportProblem;
 /**
  * What an import did to its identity store.
  *
- * @param report the CSV file listing every problem (written even when there is none, as a receipt)
+ * @param source  what was imported: the store's users, or only who has enrolled with what
+ * @param report  the CSV file listing every problem (written even when there is none, as a receipt)
  */
-public record ImportResult(long storeId, String storeName, int added, int updated, int removed, int unchanged,
-                           List<ImportProblem> problems, Path report) {
+public record ImportResult(Source source, long storeId, String storeName, int added, int updated, int removed,
+                           int unchanged, List<ImportProblem> problems, Path report) {
+
+    /** An import of users makes the store equal to its source; an enrollment report only updates users. */
+    public enum Source { USERS, ENROLLMENT }
 
     public ImportResult {
         problems = List.copyOf(problems);
     }
 
     public String summary() {
-        return storeName + ": " + added + " added, " + updated + " updated, " + removed + " removed, " + unchanged
-                + " unchanged; " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+        String changes = source == Source.ENROLLMENT
+                ? "enrollment updated for " + updated + (updated == 1 ? " user" : " users")
+                : added + " added, " + updated + " updated, " + removed + " removed, " + unchanged + " unchanged";
+        return storeName + ": " + changes + "; " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
                 + ". Report: " + report;
     }
 }
