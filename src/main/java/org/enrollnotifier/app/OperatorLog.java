@@ -36,14 +36,24 @@ public final class OperatorLog {
                 fileHandler.close();
             }
             fileHandler = handler;
-            for (Handler console : root.getHandlers()) {
-                if (console instanceof ConsoleHandler) {
-                    root.removeHandler(console);
-                }
-            }
+            keepOffConsole();
             root.addHandler(handler);
         } catch (IOException e) {
             root.log(Level.WARNING, "Cannot write the log file in " + dataFolder, e);
+        }
+    }
+
+    /**
+     * Sends no log record to the console, where a stack trace would only alarm an operator. Called
+     * before anything else: a problem that stops the start (another instance holds the data folder)
+     * is logged before the folder's log file is open, and the operator is told it in one sentence anyway.
+     */
+    public static synchronized void keepOffConsole() {
+        Logger root = Logger.getLogger("");
+        for (Handler console : root.getHandlers()) {
+            if (console instanceof ConsoleHandler) {
+                root.removeHandler(console);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.enrollnotifier.app.DataFolder;
+import org.enrollnotifier.app.OperatorLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,7 @@ public final class EnrollNotifierCommand implements Callable<Integer> {
      * failure is one sentence and exit code 1; the technical detail goes to the log, never a stack trace.
      */
     public static CommandLine commandLine(Consumer<Path> openWindow) {
+        OperatorLog.keepOffConsole();
         CommandLine commandLine = new CommandLine(new EnrollNotifierCommand(openWindow));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((e, args) -> {

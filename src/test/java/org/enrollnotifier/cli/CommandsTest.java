@@ -7,9 +7,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Logger;
 import org.enrollnotifier.app.MailSettingsStore;
 import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.app.Recipients;
@@ -96,6 +99,21 @@ class CommandsTest {
         assertEquals(recipients, SMTP.getReceivedMessages().length);
         assertEquals("Enroll please", SMTP.getReceivedMessages()[0].getSubject());
         assertTrue(cli.err().contains("sent " + recipients + " · failed 0 · left 0"), cli.err());
+    }
+
+    @Test
+    void aDataFolderInUseIsOneSentenceAndNoStackTraceOnTheConsole() throws StartupProblem {
+        try (Workspace open = Workspace.open(folder)) {
+            Logger root = Logger.getLogger("");
+            root.addHandler(new ConsoleHandler());
+
+            assertEquals(1, cli.run("--data-dir", folder.toString(), "stores"));
+
+            assertEquals("Enroll Notifier is already running on the data folder " + folder
+                    + ". Switch to that window, or close it first.", cli.err().strip());
+            assertTrue(Arrays.stream(root.getHandlers()).noneMatch(ConsoleHandler.class::isInstance),
+                    "log records, with their stack traces, stay off the console");
+        }
     }
 
     @Test
