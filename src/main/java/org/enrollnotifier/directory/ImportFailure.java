@@ -2,6 +2,7 @@ package org.enrollnotifier.directory;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -22,6 +23,9 @@ public class ImportFailure extends Exception {
     static ImportFailure cannotRead(Path file, IOException cause) {
         if (cause instanceof NoSuchFileException) {
             return new ImportFailure("The file " + file + " does not exist.", cause);
+        }
+        if (Files.isDirectory(file)) {
+            return new ImportFailure(file + " is a folder; choose a file in it.", cause);
         }
         if (cause instanceof AccessDeniedException) {
             return new ImportFailure("The file " + file + " cannot be read: access denied.", cause);

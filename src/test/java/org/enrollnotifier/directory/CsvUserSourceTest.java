@@ -304,6 +304,13 @@ class CsvUserSourceTest {
     }
 
     @Test
+    void aFolderInsteadOfAFileIsNamedAsOne() {
+        ImportFailure failure = assertThrows(ImportFailure.class, () -> read(folder, null));
+
+        assertEquals(folder + " is a folder; choose a file in it.", failure.getMessage());
+    }
+
+    @Test
     void cancellingStopsTheRead() throws Exception {
         StringBuilder csv = new StringBuilder("username\n");
         for (int i = 0; i < 100; i++) {

@@ -130,6 +130,14 @@ class LdifUserSourceTest {
         assertEquals("The file " + file + " does not exist.", failure.getMessage());
     }
 
+    @Test
+    void aFolderInsteadOfAFileIsNamedAsOne() {
+        ImportFailure failure = assertThrows(ImportFailure.class,
+                () -> new LdifUserSource(folder, null).read(new RecordingSink()));
+
+        assertEquals(folder + " is a folder; choose a file in it.", failure.getMessage());
+    }
+
     private RecordingSink read(String ldif) throws Exception {
         Path file = Files.writeString(folder.resolve("users.ldif"), ldif);
         RecordingSink sink = new RecordingSink();
