@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -105,6 +106,8 @@ final class NotifyCommand extends SendingCommand {
             return Files.readString(messageFile, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new ParameterException(spec.commandLine(), "--message-file " + messageFile + " is not UTF-8 text.");
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "--message-file " + messageFile + " does not exist.");
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--message-file " + messageFile + " cannot be read: "
                     + e.getMessage());

@@ -163,6 +163,11 @@ class CommandsTest {
         assertTrue(cli.err().startsWith("Unknown enrollment type 'carrier-pigeon'. Known: security-questions, sms,"),
                 cli.err());
         cli.reset();
+        assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--message-file",
+                folder.resolve("missing.txt").toString(), "--dry-run"));
+        assertTrue(cli.err().startsWith("--message-file " + folder.resolve("missing.txt") + " does not exist."),
+                cli.err());
+        cli.reset();
         assertEquals(2, cli.run("--data-dir", folder.toString(), "notify", "--subject", "two\nlines", "--dry-run"));
         assertTrue(cli.err().contains("--subject"), cli.err());
         cli.reset();
