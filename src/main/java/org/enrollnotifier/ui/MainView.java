@@ -95,6 +95,7 @@ public final class MainView {
         Button notify = new Button("Notify All Users");
         notify.setId("notifyAllUsers");
         notify.getStyleClass().add("notify-button");
+        notify.disableProperty().bind(model.canNotifyProperty().not());
         notify.setOnAction(e -> new NotifyFlow(root.getScene().getWindow(), services)
                 .compose(model.recipientSelection(), model.audience()));
 

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -74,6 +75,7 @@ public final class MainViewModel {
     private final ObservableList<UserRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableSet<Long> checkedIdsView = FXCollections.unmodifiableObservableSet(checkedIds);
     private final StringBinding statusText;
+    private final BooleanBinding canNotify;
 
     /** The page the newest request asked for; {@link #pageIndex} follows once it has arrived. */
     private int requestedPage;
@@ -88,6 +90,8 @@ public final class MainViewModel {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.background = Objects.requireNonNull(background, "background");
         statusText = Bindings.createStringBinding(this::describeStatus, counts, counting, checkedIds);
+        canNotify = Bindings.createBooleanBinding(
+                () -> !checkedIds.isEmpty() || counting.get() || counts.get().listed() > 0, counts, counting, checkedIds);
         selectedStore.addListener((obs, old, now) -> listingChanged());
         searchText.addListener((obs, old, now) -> listingChanged());
         filter.addListener((obs, old, now) -> listingChanged());
@@ -293,6 +297,11 @@ public final class MainViewModel {
         }
         return CountText.of(listed.listed(), "user") + " · " + CountText.number(checkedIds.size()) + " checked · "
                 + CountText.number(listed.withoutEmail()) + " without email";
+    }
+
+    /** False when "Notify All Users" would address no one: nobody checked and the list known to be empty. */
+    public BooleanBinding canNotifyProperty() {
+        return canNotify;
     }
 
     /** Whom "Notify All Users" addresses: the checked users, or when none are checked everyone listed. */

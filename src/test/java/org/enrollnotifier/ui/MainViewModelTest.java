@@ -67,6 +67,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void notifyingIsPossibleOnlyWhileSomeoneIsListedOrChecked() {
+        assertTrue(model.canNotifyProperty().get());
+
+        model.searchTextProperty().set("no such person anywhere");
+
+        assertEquals(0, model.countsProperty().get().listed());
+        assertFalse(model.canNotifyProperty().get());
+        model.searchTextProperty().set("Smith");
+        assertTrue(model.canNotifyProperty().get());
+    }
+
+    @Test
     void theFilterKeepsOnlyMatchingUsers() {
         model.filterProperty().set(EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS));
         assertFalse(model.rows().isEmpty());
