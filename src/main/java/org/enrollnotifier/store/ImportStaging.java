@@ -56,9 +56,9 @@ public final class ImportStaging {
         }
     }
 
-    /** How many users are staged. */
-    public int count(Connection c) throws SQLException {
-        return Math.toIntExact(number(c, "SELECT count(*) FROM temp.import_user"));
+    /** Whether no user is staged; cheaper than counting them, which {@link #apply} does anyway. */
+    public boolean isEmpty(Connection c) throws SQLException {
+        return number(c, "SELECT NOT EXISTS (SELECT 1 FROM temp.import_user)") == 1;
     }
 
     /**
@@ -67,7 +67,7 @@ public final class ImportStaging {
      * then rebuilds the store's listing anchors. Runs in the caller's write transaction.
      */
     public Changes apply(Connection c, long storeId) throws SQLException {
-        int staged = count(c);
+        int staged = Math.toIntExact(number(c, "SELECT count(*) FROM temp.import_user"));
         int updated = update(c, """
                 UPDATE directory_user SET username = i.username, first_name = i.first_name, last_name = i.last_name,
                     display_name = i.display_name, email = i.email, department = i.department,
