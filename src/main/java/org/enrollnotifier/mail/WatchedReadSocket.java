@@ -43,7 +43,7 @@ final class WatchedReadSocket extends Socket {
 
             @Override
             public Socket createSocket(String host, int port) throws IOException {
-                return connected(new InetSocketAddress(host, port));
+                return connected(new InetSocketAddress(host, port), null);
             }
 
             @Override
@@ -54,7 +54,7 @@ final class WatchedReadSocket extends Socket {
 
             @Override
             public Socket createSocket(InetAddress host, int port) throws IOException {
-                return connected(new InetSocketAddress(host, port));
+                return connected(new InetSocketAddress(host, port), null);
             }
 
             @Override
@@ -63,10 +63,11 @@ final class WatchedReadSocket extends Socket {
                 return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
             }
 
-            private Socket connected(InetSocketAddress remote, InetSocketAddress... local) throws IOException {
+            /** @param local the address to connect from; null for any */
+            private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
                 Socket socket = createSocket();
-                if (local.length > 0) {
-                    socket.bind(local[0]);
+                if (local != null) {
+                    socket.bind(local);
                 }
                 socket.connect(remote);
                 return socket;
