@@ -187,7 +187,7 @@ public final class DirectoryUserRepository {
                                    SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         String keyColumns = String.join(", ", sql.sortExpressions());
-        String text = "SELECT " + keyColumns + " FROM " + sql.source(plan)
+        String text = "SELECT " + keyColumns + " FROM " + sql.keySource(plan)
                 + (from == null ? "" : " AND " + sql.after(backwards))
                 + " ORDER BY " + sql.orderBy(backwards) + " LIMIT 1 OFFSET ?";
         try (PreparedStatement select = c.prepareStatement(text)) {

@@ -26,6 +26,7 @@ final class UserQuerySql {
             "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid";
     private static final String MATCHING = " WHERE directory_user_search MATCH ? AND ";
     private static final String WITH_STORE = " JOIN identity_store s ON s.id = u.store_id";
+    private static final String STORE_NAME = "s.name";
 
     private final StringBuilder filter = new StringBuilder("1 = 1");
     private final List<Object> filterParameters = new ArrayList<>();
@@ -113,7 +114,7 @@ final class UserQuerySql {
             case DISPLAY_NAME -> List.of("u.display_key", "u.id");
             case USERNAME -> List.of("u.username_key", "u.id");
             case EMAIL -> List.of("u.email_key", "u.id");
-            case IDENTITY_STORE -> List.of("s.name", "u.display_key", "u.id");
+            case IDENTITY_STORE -> List.of(STORE_NAME, "u.display_key", "u.id");
             case ENROLLMENT_STATUS -> List.of("u.enrolled_types", "u.display_key", "u.id");
         };
     }
@@ -180,13 +181,46 @@ final class UserQuerySql {
 
     /** The users with their store, filtered and searched the plan's way. Binds with {@link #bindSource}. */
     String source(SearchPlan plan) {
+        return source(plan, true);
+    }
+
+    /**
+     * Like {@link #source}, for reading the sort keys alone: the store is joined only when its name
+     * is a key. Every user has a store (a foreign key), so leaving it out changes no row, but keeps
+     * a walk across all stores in its sort index: that index has no store column, and the join
+     * looked up each user's row to find it (the bench's middle page of 1,000,000 users in all
+     * stores: 446 ms with the join, 4.3 ms without).
+     */
+    String keySource(SearchPlan plan) {
+        return source(plan, sortsByStore());
+    }
+
+    private String source(SearchPlan plan, boolean withStore) {
         if (match == null || plan == SearchPlan.CHECK_ROWS) {
-            return "directory_user u" + WITH_STORE + " WHERE " + where();
+            return users(withStore) + " WHERE " + where();
         }
         return plan == SearchPlan.SORT_MATCHES
-                ? MATCHES_THEN_USERS + WITH_STORE + MATCHING + whereBesidesMatch()
-                : "directory_user u" + WITH_STORE + " WHERE " + whereBesidesMatch()
+                ? MATCHES_THEN_USERS + (withStore ? WITH_STORE : "") + MATCHING + whereBesidesMatch()
+                : users(withStore) + " WHERE " + whereBesidesMatch()
                         + " AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
+    }
+
+    /**
+     * The users, with their store when asked. Listed by store name, the stores come first, each in
+     * the order of its name, then its users in a store's own index: the join yields the listing in
+     * order, where the users first would have to be sorted whole (1,000,000 users in all stores by
+     * store: the first page in 3 ms this way, 251 ms the other; the middle page 62 ms and 2,375 ms).
+     */
+    private String users(boolean withStore) {
+        if (!withStore) {
+            return "directory_user u";
+        }
+        return sortsByStore() ? "identity_store s CROSS JOIN directory_user u ON u.store_id = s.id"
+                : "directory_user u" + WITH_STORE;
+    }
+
+    private boolean sortsByStore() {
+        return sortExpressions.contains(STORE_NAME);
     }
 
     int bindSource(PreparedStatement statement, int index, SearchPlan plan) throws SQLException {
@@ -203,7 +237,7 @@ final class UserQuerySql {
 
     /** The users with their store, filtered but not searched; binds with {@link #bindFilter}. */
     String unsearchedSource() {
-        return "directory_user u" + WITH_STORE + " WHERE " + filter;
+        return users(true) + " WHERE " + filter;
     }
 
     /** Binds the parameters of {@link #fromMatchesFirst()} from {@code index}; returns the next free index. */

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 import org.enrollnotifier.store.Database;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class UserPagerTest {
 
@@ -86,11 +86,16 @@ class UserPagerTest {
         assertEquals(List.of(), pager.page(0).users());
     }
 
-    @ParameterizedTest(name = "checking {0} users before asking the index")
-    @ValueSource(ints = {1, 30, 1000})
-    void aSearchManyUsersMatchListsItsPagesFirstAndTheSameUsersOnceCounted(int checkedWindow) {
+    static Stream<Arguments> windowsAndSorts() {
+        return Stream.of(1, 30, 1000).flatMap(window -> Stream.of(UserSort.Field.USERNAME, UserSort.Field.IDENTITY_STORE)
+                .map(field -> Arguments.of(window, field)));
+    }
+
+    @ParameterizedTest(name = "checking {0} users before asking the index, by {1}")
+    @MethodSource("windowsAndSorts")
+    void aSearchManyUsersMatchListsItsPagesFirstAndTheSameUsersOnceCounted(int checkedWindow, UserSort.Field field) {
         Database database = WORKSPACE.get().database();
-        UserQuery query = UserQuery.EVERYONE.withSearch("son").withSort(new UserSort(UserSort.Field.USERNAME, true));
+        UserQuery query = UserQuery.EVERYONE.withSearch("son").withSort(new UserSort(field, true));
         UserPager sorted = new UserPager(database, new DirectoryUserRepository(), new ListingAnchors(), query, 25,
                 Long.MAX_VALUE, 1);
         UserPager many = new UserPager(database, new DirectoryUserRepository(), new ListingAnchors(), query, 25,
@@ -145,7 +150,25 @@ class UserPagerTest {
             new ListingAnchors(7).rebuild(c, storeId);
             return null;
         });
-        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(sort);
+        assertJumpsLandOnTheWalkedPages(UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(sort));
+    }
+
+    static Stream<Arguments> allStoresListings() {
+        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED,
+                        EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS))
+                .flatMap(filter -> Stream.of(UserSort.Field.values()).flatMap(field -> Stream.of(
+                        Arguments.of(filter, new UserSort(field, true)), Arguments.of(filter, new UserSort(field, false)))));
+    }
+
+    /** Across all stores a jump walks sort keys without the stores, except where the store's name is one. */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("allStoresListings")
+    void aJumpAcrossAllStoresLandsOnThePageAWalkReaches(EnrollmentFilter filter, UserSort sort) {
+        assertJumpsLandOnTheWalkedPages(UserQuery.EVERYONE.withFilter(filter).withSort(sort));
+    }
+
+    /** Every third page, each read by a fresh pager (so found by a jump), equals the page a walk from the first reached. */
+    private static void assertJumpsLandOnTheWalkedPages(UserQuery query) {
         UserPager walker = directory.pager(query, 25);
         List<List<DirectoryUser>> walked = new ArrayList<>();
         for (int page = 0; page < walker.pageCount(); page++) {

@@ -99,6 +99,10 @@ public final class Benchmark {
         row("page of 50, middle", millis(middle), "page " + (lastPage / 2 + 1));
         row("page of 50, last", millis(last), "page " + (lastPage + 1));
         row("last / first", String.format("%.2f", last / first), "");
+        int allStoresLastPage = directory.pager(UserQuery.EVERYONE, PAGE).pageCount() - 1;
+        row("page of 50, middle, all identity stores",
+                millis(medianPage(directory, UserQuery.EVERYONE, allStoresLastPage / 2)),
+                "page " + (allStoresLastPage / 2 + 1) + "; the window's first listing, which has no anchors");
     }
 
     /** A fresh pager per read, so no page start is remembered between the reads compared. */

@@ -22,7 +22,8 @@ class BenchmarkTest {
         new Benchmark(new PrintWriter(table, true)).run(folder, 600, null, 0, 200, 2);
 
         String printed = table.toString();
-        for (String figure : List.of("import", "page of 50, middle", "last / first", "search \"Nguy\"",
+        for (String figure : List.of("import", "page of 50, middle", "last / first",
+                "page of 50, middle, all identity stores", "search \"Nguy\"",
                 "status line counts", "resolve + queue, every user", "send, 2 reused connections",
                 "send, naive (connection per message)", "reused / naive", "peak heap")) {
             assertTrue(printed.contains(figure), figure + " missing from:\n" + printed);
