@@ -245,7 +245,22 @@ final class SchemaMigrations {
                     DROP INDEX directory_user_store_by_display""",
                     """
                     CREATE INDEX directory_user_store_by_display
-                        ON directory_user (store_id, display_key, id, enrolled_types, search_key)"""));
+                        ON directory_user (store_id, display_key, id, enrolled_types, search_key)"""),
+            List.of(
+                    // enrolled_types in the sort indexes across all stores too: listed by one enrollment
+                    // type there, the middle of a million users took 472 ms looking up each user's row
+                    """
+                    DROP INDEX directory_user_by_display""",
+                    """
+                    CREATE INDEX directory_user_by_display ON directory_user (display_key, id, enrolled_types)""",
+                    """
+                    DROP INDEX directory_user_by_username""",
+                    """
+                    CREATE INDEX directory_user_by_username ON directory_user (username_key, id, enrolled_types)""",
+                    """
+                    DROP INDEX directory_user_by_email""",
+                    """
+                    CREATE INDEX directory_user_by_email ON directory_user (email_key, id, enrolled_types)"""));
 
     static final int LATEST_VERSION = STEPS.size();
 
