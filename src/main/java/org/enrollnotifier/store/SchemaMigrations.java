@@ -260,7 +260,14 @@ final class SchemaMigrations {
                     """
                     DROP INDEX directory_user_by_email""",
                     """
-                    CREATE INDEX directory_user_by_email ON directory_user (email_key, id, enrolled_types)"""));
+                    CREATE INDEX directory_user_by_email ON directory_user (email_key, id, enrolled_types)"""),
+            List.of(
+                    // the search key in the display-name order across all stores too, as in a store's
+                    // (step 9): the window's first listing is searched in that index alone
+                    """
+                    DROP INDEX directory_user_by_display""",
+                    """
+                    CREATE INDEX directory_user_by_display ON directory_user (display_key, id, enrolled_types, search_key)"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

@@ -16,7 +16,7 @@ public enum SearchPlan {
 
     /**
      * For a search many users match: checking rows where the order's index carries the search key
-     * (a store's display-name order), which then costs less than collecting the index's matches.
+     * (the display-name order, of a store or of all), which then costs less than collecting the index's matches.
      */
     public static SearchPlan forManyMatches(UserQuery query) {
         return UserQuerySql.sortIndexHoldsSearchKey(query) ? CHECK_ROWS : CHECK_INDEX;

@@ -103,10 +103,9 @@ final class UserQuerySql {
         return constant ? UserSort.Field.DISPLAY_NAME : field;
     }
 
-    /** Whether the index the listing is walked in holds each user's search key: see schema step 9. */
+    /** Whether the index the listing is walked in holds each user's search key: see schema steps 9 and 11. */
     static boolean sortIndexHoldsSearchKey(UserQuery query) {
-        return query.storeId() != null
-                && orderedBy(query.sort().field(), query.storeId(), query.filter()) == UserSort.Field.DISPLAY_NAME;
+        return orderedBy(query.sort().field(), query.storeId(), query.filter()) == UserSort.Field.DISPLAY_NAME;
     }
 
     private static List<String> sortExpressions(UserSort.Field field) {

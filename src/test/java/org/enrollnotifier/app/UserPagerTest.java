@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UserPagerTest {
 
@@ -116,11 +117,13 @@ class UserPagerTest {
         }
     }
 
-    @Test
-    void aSearchManyUsersMatchInAStoresDefaultOrderIsCheckedWhileWalkingAndListsTheSameUsers() {
+    @ParameterizedTest(name = "in all stores: {0}")
+    @ValueSource(booleans = {false, true})
+    void aSearchManyUsersMatchInTheDefaultOrderIsCheckedWhileWalkingAndListsTheSameUsers(boolean allStores) {
         Database database = WORKSPACE.get().database();
         long storeId = directory.stores().get(0).store().id();
-        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withSearch("son");
+        UserQuery query = allStores ? UserQuery.EVERYONE.withSearch("son")
+                : UserQuery.EVERYONE.withStore(storeId).withSearch("son");
         assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(query));
         UserPager sorted = new UserPager(database, new DirectoryUserRepository(), new ListingAnchors(), query, 25,
                 Long.MAX_VALUE, 1);

@@ -12,8 +12,10 @@ class SearchPlanTest {
 
     private static final UserQuery IN_A_STORE = UserQuery.EVERYONE.withStore(7L).withSearch("son");
 
+    private static final UserQuery IN_ALL_STORES = UserQuery.EVERYONE.withSearch("son");
+
     @Test
-    void aStoresDisplayNameOrderAndTheOrdersThatAreItThereCheckRows() {
+    void theDisplayNameOrderOfAStoreOrOfAllAndTheOrdersThatAreItCheckRows() {
         assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_A_STORE));
         assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.DISPLAY_NAME, false))));
@@ -21,14 +23,18 @@ class SearchPlanTest {
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.IDENTITY_STORE, true))));
         assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_A_STORE
                 .withFilter(EnrollmentFilter.NOT_ENROLLED).withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
+        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_ALL_STORES));
+        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_ALL_STORES
+                .withFilter(EnrollmentFilter.NOT_ENROLLED).withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, false))));
     }
 
     @Test
-    void otherOrdersAndEveryStoreKeepTheSearchIndexsMatches() {
+    void otherOrdersKeepTheSearchIndexsMatches() {
         assertEquals(SearchPlan.CHECK_INDEX, SearchPlan.forManyMatches(
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.USERNAME, true))));
         assertEquals(SearchPlan.CHECK_INDEX, SearchPlan.forManyMatches(
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
-        assertEquals(SearchPlan.CHECK_INDEX, SearchPlan.forManyMatches(UserQuery.EVERYONE.withSearch("son")));
+        assertEquals(SearchPlan.CHECK_INDEX, SearchPlan.forManyMatches(
+                IN_ALL_STORES.withSort(new UserSort(UserSort.Field.IDENTITY_STORE, true))));
     }
 }
