@@ -133,7 +133,7 @@ public final class DirectoryUserRepository {
                 + (after == null ? "" : " AND " + sql.after(backwards))
                 + " ORDER BY " + sql.orderBy(backwards) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindKey(select, sql.bindSource(select, 1, plan), after);
+            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), after);
             select.setInt(index, limit);
             return readKeyedUsers(select, limit, sql.sortExpressions().size());
         }
@@ -159,7 +159,7 @@ public final class DirectoryUserRepository {
                 + " ORDER BY " + sql.orderBy(false) + " LIMIT ?) WHERE " + sql.termsOn("search_key")
                 + " ORDER BY " + sql.orderBy(keyAliases, false) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindKey(select, sql.bindFilter(select, 1), after);
+            int index = bindAfter(sql, select, sql.bindFilter(select, 1), after);
             select.setInt(index, window);
             index = sql.bindTerms(select, index + 1);
             select.setInt(index, limit);
@@ -191,7 +191,7 @@ public final class DirectoryUserRepository {
                 + (from == null ? "" : " AND " + sql.after(backwards))
                 + " ORDER BY " + sql.orderBy(backwards) + " LIMIT 1 OFFSET ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindKey(select, sql.bindSource(select, 1, plan), from);
+            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), from);
             select.setLong(index, skip);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();
@@ -199,13 +199,10 @@ public final class DirectoryUserRepository {
         }
     }
 
-    private static int bindKey(PreparedStatement statement, int index, SortKey key) throws SQLException {
-        if (key != null) {
-            for (Object value : key.values()) {
-                statement.setObject(index++, value);
-            }
-        }
-        return index;
+    /** Binds the key a read starts after, if it has one. */
+    private static int bindAfter(UserQuerySql sql, PreparedStatement statement, int index, SortKey key)
+            throws SQLException {
+        return key == null ? index : sql.bindAfter(statement, index, key);
     }
 
     private static SortKey readKey(ResultSet rs, int first, int count) throws SQLException {

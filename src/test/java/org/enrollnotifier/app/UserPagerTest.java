@@ -170,13 +170,19 @@ class UserPagerTest {
         assertJumpsLandOnTheWalkedPages(UserQuery.EVERYONE.withFilter(filter).withSort(sort));
     }
 
-    /** Every third page, each read by a fresh pager (so found by a jump), equals the page a walk from the first reached. */
+    /**
+     * The pages walked one after another hold the listing read in one page, and every third page,
+     * each read by a fresh pager (so found by a jump), equals the page the walk reached.
+     */
     private static void assertJumpsLandOnTheWalkedPages(UserQuery query) {
         UserPager walker = directory.pager(query, 25);
         List<List<DirectoryUser>> walked = new ArrayList<>();
         for (int page = 0; page < walker.pageCount(); page++) {
             walked.add(walker.page(page).users());
         }
+        int listed = Math.toIntExact(walker.counts().listed());
+        assertEquals(directory.pager(query, listed).page(0).users(), walked.stream().flatMap(List::stream).toList(),
+                "the walk, against the listing in one page");
 
         for (int page = 0; page < walked.size(); page += 3) {
             assertEquals(walked.get(page), directory.pager(query, 25).page(page).users(), "page " + page);
