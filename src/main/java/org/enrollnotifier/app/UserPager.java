@@ -190,17 +190,19 @@ public final class UserPager {
 
     /**
      * From the store's nearest anchor at or before {@code row}, kept for its listings of all, not
-     * enrolled and enrolled users in ascending order: a descending listing walks back to them.
-     * Skip -1: the anchor is the row.
+     * enrolled and enrolled users in ascending order: a descending listing walks back to them. All
+     * stores listed by store use the anchors of the store the row lies in. Skip -1: the anchor is the row.
      */
     private Optional<Walk> walkFromAnchor(Connection c, long row) throws SQLException {
-        if (searches || query.storeId() == null || !ListingAnchors.covers(query.filter())) {
+        if (searches || !ListingAnchors.covers(query.filter())) {
             return Optional.empty();
         }
         boolean ascending = query.sort().ascending();
         long ascendingRow = ascending ? row : counts.listed() - 1 - row;
-        return anchors.atOrBefore(c, query.storeId(), query.filter(), query.sort().field(), ascendingRow,
-                        counts.listed())
-                .map(anchor -> new Walk(anchor.key(), ascendingRow - anchor.row() - 1, !ascending));
+        Optional<ListingAnchors.Anchor> anchor = query.storeId() == null
+                ? anchors.atOrBeforeAcrossStores(c, query.filter(), query.sort().field(), ascendingRow)
+                : anchors.atOrBefore(c, query.storeId(), query.filter(), query.sort().field(), ascendingRow,
+                        counts.listed());
+        return anchor.map(found -> new Walk(found.key(), ascendingRow - found.row() - 1, !ascending));
     }
 }

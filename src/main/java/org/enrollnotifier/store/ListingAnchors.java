@@ -97,6 +97,38 @@ public final class ListingAnchors {
     }
 
     /**
+     * The anchor at or before {@code row} of all stores' listing with {@code filter} in ascending
+     * {@code field} order, when that order is by store: the stores follow one another in name order,
+     * so the row lies in one store's listing, whose own anchor it takes, the key led by the store's
+     * name. Empty in other orders, or when that store's anchors are out of date.
+     */
+    public Optional<Anchor> atOrBeforeAcrossStores(Connection c, EnrollmentFilter filter, UserSort.Field field,
+                                                   long row) throws SQLException {
+        if (UserQuerySql.orderedBy(field, null, filter) != UserSort.Field.IDENTITY_STORE) {
+            return Optional.empty();
+        }
+        long before = 0;
+        try (PreparedStatement stores = c.prepareStatement("SELECT id, name FROM identity_store ORDER BY name");
+             ResultSet rs = stores.executeQuery()) {
+            while (rs.next()) {
+                long storeId = rs.getLong(1);
+                long listed = users.count(c, UserQuery.EVERYONE.withStore(storeId).withFilter(filter)).listed();
+                if (row < before + listed) {
+                    String name = rs.getString(2);
+                    long first = before;
+                    return atOrBefore(c, storeId, filter, field, row - first, listed).map(anchor -> {
+                        List<Object> key = new ArrayList<>(List.of(name));
+                        key.addAll(anchor.key().values());
+                        return new Anchor(first + anchor.row(), new SortKey(key));
+                    });
+                }
+                before += listed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The anchor at or before {@code row} of the store's listing with {@code filter} in ascending
      * {@code field} order, if the anchors were built when that listing had {@code users} users.
      */

@@ -170,6 +170,32 @@ class UserPagerTest {
         assertJumpsLandOnTheWalkedPages(UserQuery.EVERYONE.withFilter(filter).withSort(sort));
     }
 
+    static Stream<Arguments> anchoredListingsByStore() {
+        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED)
+                .flatMap(filter -> Stream.of(true, false).map(ascending -> Arguments.of(filter,
+                        new UserSort(UserSort.Field.IDENTITY_STORE, ascending))));
+    }
+
+    /** Across all stores by store, a jump starts from the anchors of the store the page lies in. */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("anchoredListingsByStore")
+    void aJumpAcrossAllStoresByStoreFromTheStoresAnchorsLandsOnThePageAWalkReaches(EnrollmentFilter filter,
+                                                                                  UserSort sort) {
+        Database database = WORKSPACE.get().database();
+        database.write(c -> {
+            for (var store : directory.stores()) {
+                new ListingAnchors(7).rebuild(c, store.store().id());
+            }
+            return null;
+        });
+        long nearTheEnd = directory.pager(UserQuery.EVERYONE.withFilter(filter), 25).counts().listed() - 20;
+        ListingAnchors.Anchor anchor = database.read(c -> new ListingAnchors().atOrBeforeAcrossStores(c, filter,
+                UserSort.Field.IDENTITY_STORE, nearTheEnd)).orElseThrow();
+        assertTrue(anchor.row() <= nearTheEnd && anchor.row() > nearTheEnd - 7, anchor + " for row " + nearTheEnd);
+
+        assertJumpsLandOnTheWalkedPages(UserQuery.EVERYONE.withFilter(filter).withSort(sort));
+    }
+
     /**
      * The pages walked one after another hold the listing read in one page, and every third page,
      * each read by a fresh pager (so found by a jump), equals the page the walk reached.
