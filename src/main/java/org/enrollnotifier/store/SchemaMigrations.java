@@ -248,11 +248,8 @@ final class SchemaMigrations {
                         ON directory_user (store_id, display_key, id, enrolled_types, search_key)"""),
             List.of(
                     // enrolled_types in the sort indexes across all stores too: listed by one enrollment
-                    // type there, the middle of a million users took 472 ms looking up each user's row
-                    """
-                    DROP INDEX directory_user_by_display""",
-                    """
-                    CREATE INDEX directory_user_by_display ON directory_user (display_key, id, enrolled_types)""",
+                    // type there, the middle of a million users took 472 ms looking up each user's row;
+                    // the display-name index gets it in step 11, which rebuilds that index anyway
                     """
                     DROP INDEX directory_user_by_username""",
                     """
@@ -262,8 +259,9 @@ final class SchemaMigrations {
                     """
                     CREATE INDEX directory_user_by_email ON directory_user (email_key, id, enrolled_types)"""),
             List.of(
-                    // the search key in the display-name order across all stores too, as in a store's
-                    // (step 9): the window's first listing is searched in that index alone
+                    // enrolled_types and the search key in the display-name order across all stores too,
+                    // as in a store's (steps 8 and 9): the window's first listing is filtered and searched
+                    // in that index alone
                     """
                     DROP INDEX directory_user_by_display""",
                     """
