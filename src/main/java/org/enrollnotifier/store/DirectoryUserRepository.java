@@ -128,15 +128,17 @@ public final class DirectoryUserRepository {
     private List<KeyedUser> read(Connection c, UserQuery query, SortKey after, boolean backwards, int limit,
                                  SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        String keyColumns = String.join(", ", sql.sortExpressions());
-        String text = "SELECT " + COLUMNS + ", " + keyColumns + " FROM " + sql.source(plan)
-                + (after == null ? "" : " AND " + sql.after(backwards))
-                + " ORDER BY " + sql.orderBy(backwards) + " LIMIT ?";
-        try (PreparedStatement select = c.prepareStatement(text)) {
+        try (PreparedStatement select = c.prepareStatement(pageSql(sql, plan, after != null, backwards))) {
             int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), after);
             select.setInt(index, limit);
             return readKeyedUsers(select, limit, sql.sortExpressions().size());
         }
+    }
+
+    /** The text of a page's read: the users after a key (when {@code afterKey}), in order, up to a limit. */
+    static String pageSql(UserQuerySql sql, SearchPlan plan, boolean afterKey, boolean backwards) {
+        return "SELECT " + COLUMNS + ", " + String.join(", ", sql.sortExpressions()) + " FROM " + sql.source(plan)
+                + (afterKey ? " AND " + sql.after(backwards) : "") + " ORDER BY " + sql.orderBy(backwards) + " LIMIT ?";
     }
 
     /**
@@ -186,17 +188,20 @@ public final class DirectoryUserRepository {
     public Optional<SortKey> keyAt(Connection c, UserQuery query, SortKey from, long skip, boolean backwards,
                                    SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        String keyColumns = String.join(", ", sql.sortExpressions());
-        String text = "SELECT " + keyColumns + " FROM " + sql.keySource(plan)
-                + (from == null ? "" : " AND " + sql.after(backwards))
-                + " ORDER BY " + sql.orderBy(backwards) + " LIMIT 1 OFFSET ?";
-        try (PreparedStatement select = c.prepareStatement(text)) {
+        try (PreparedStatement select = c.prepareStatement(keyAtSql(sql, plan, from != null, backwards))) {
             int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), from);
             select.setLong(index, skip);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();
             }
         }
+    }
+
+    /** The text of a walk to a row's key: the key of the row some rows after a key (when {@code afterKey}). */
+    static String keyAtSql(UserQuerySql sql, SearchPlan plan, boolean afterKey, boolean backwards) {
+        return "SELECT " + String.join(", ", sql.sortExpressions()) + " FROM " + sql.keySource(plan)
+                + (afterKey ? " AND " + sql.after(backwards) : "") + " ORDER BY " + sql.orderBy(backwards)
+                + " LIMIT 1 OFFSET ?";
     }
 
     /** Binds the key a read starts after, if it has one. */

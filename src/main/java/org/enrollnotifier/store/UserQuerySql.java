@@ -40,10 +40,11 @@ final class UserQuerySql {
     private final boolean ascending;
 
     UserQuerySql(UserQuery query) {
+        UserSort.Field order = orderedBy(query.sort().field(), query.storeId(), query.filter());
         addStore(query.storeId());
-        addFilter(query.filter());
+        addFilter(query.filter(), order);
         addSearch(query.search());
-        sortExpressions = sortExpressions(orderedBy(query.sort().field(), query.storeId(), query.filter()));
+        sortExpressions = sortExpressions(order);
         ascending = query.sort().ascending();
     }
 
@@ -54,10 +55,19 @@ final class UserQuerySql {
         }
     }
 
-    private void addFilter(EnrollmentFilter enrollment) {
+    /**
+     * The enrollment filter, written so that SQLite, which keeps no statistics here, walks the
+     * order's index: sorted by username or email, the equality on the status led it to the status
+     * index and a sort of every match (the not enrolled of a million users across stores: the first
+     * page in 478 ms, one in the middle in 2 s). The unary plus keeps the column from choosing the
+     * index; the order's index holds it anyway.
+     */
+    private void addFilter(EnrollmentFilter enrollment, UserSort.Field order) {
+        String status = order == UserSort.Field.USERNAME || order == UserSort.Field.EMAIL
+                ? "+u.enrolled_types" : "u.enrolled_types";
         switch (enrollment.mode()) {
             case ALL -> { }
-            case NOT_ENROLLED -> filter.append(" AND u.enrolled_types = 0");
+            case NOT_ENROLLED -> filter.append(" AND ").append(status).append(" = 0");
             case ENROLLED -> filter.append(" AND u.enrolled_types <> 0");
             case NOT_ENROLLED_WITH -> {
                 filter.append(" AND (u.enrolled_types & ?) = 0");
@@ -201,7 +211,7 @@ final class UserQuerySql {
         return plan == SearchPlan.SORT_MATCHES
                 ? MATCHES_THEN_USERS + (withStore ? WITH_STORE : "") + MATCHING + whereBesidesMatch()
                 : users(withStore) + " WHERE " + whereBesidesMatch()
-                        + " AND u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
+                        + " AND +u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
     }
 
     /**
