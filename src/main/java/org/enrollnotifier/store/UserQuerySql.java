@@ -204,6 +204,11 @@ final class UserQuerySql {
         return source(plan, sortsByStore());
     }
 
+    /**
+     * The users the plan's way. Keeping the index's matches, the unary plus on the id keeps SQLite
+     * from looking each match up by id and sorting them all, which it did across all stores, where
+     * no store narrows the order's index: "Nguy" by username, 72 ms a page against 17 walking the order.
+     */
     private String source(SearchPlan plan, boolean withStore) {
         if (match == null || plan == SearchPlan.CHECK_ROWS) {
             return users(withStore) + " WHERE " + where();
