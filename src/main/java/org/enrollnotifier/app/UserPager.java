@@ -189,19 +189,22 @@ public final class UserPager {
     }
 
     /**
-     * From the store's nearest anchor at or before {@code row}, kept for its listings of all, not
-     * enrolled and enrolled users in ascending order: a descending listing walks back to them. All
-     * stores listed by store use the anchors of the store the row lies in. Skip -1: the anchor is the row.
+     * From the store's nearest anchor at or before {@code row}, kept for each filter in ascending
+     * order: a descending listing walks back to them. All stores listed by store use the anchors of
+     * the store the row lies in. Skip -1: the anchor's key serves as the row's. Descending, it would
+     * not: an anchor's key lies after its row, so the rows before it include that row; there the
+     * anchor must lie before the row.
      */
     private Optional<Walk> walkFromAnchor(Connection c, long row) throws SQLException {
-        if (searches || !ListingAnchors.covers(query.filter())) {
+        if (searches) {
             return Optional.empty();
         }
         boolean ascending = query.sort().ascending();
         long ascendingRow = ascending ? row : counts.listed() - 1 - row;
+        long latest = ascending ? ascendingRow : ascendingRow - 1;
         Optional<ListingAnchors.Anchor> anchor = query.storeId() == null
-                ? anchors.atOrBeforeAcrossStores(c, query.filter(), query.sort().field(), ascendingRow)
-                : anchors.atOrBefore(c, query.storeId(), query.filter(), query.sort().field(), ascendingRow,
+                ? anchors.atOrBeforeAcrossStores(c, query.filter(), query.sort().field(), latest)
+                : anchors.atOrBefore(c, query.storeId(), query.filter(), query.sort().field(), latest,
                         counts.listed());
         return anchor.map(found -> new Walk(found.key(), ascendingRow - found.row() - 1, !ascending));
     }

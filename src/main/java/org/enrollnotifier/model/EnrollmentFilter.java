@@ -45,13 +45,14 @@ public record EnrollmentFilter(Mode mode, EnrollmentType type) {
         return choices;
     }
 
-    public boolean accepts(DirectoryUser user) {
+    /** Whether a user enrolled with the types of {@code enrolledTypes} (see {@link EnrollmentType#toMask}) is listed. */
+    public boolean acceptsEnrolledTypes(int enrolledTypes) {
         return switch (mode) {
             case ALL -> true;
-            case NOT_ENROLLED -> !user.isEnrolled();
-            case ENROLLED -> user.isEnrolled();
-            case NOT_ENROLLED_WITH -> !user.enrolledTypes().contains(type);
-            case ENROLLED_WITH -> user.enrolledTypes().contains(type);
+            case NOT_ENROLLED -> enrolledTypes == 0;
+            case ENROLLED -> enrolledTypes != 0;
+            case NOT_ENROLLED_WITH -> (enrolledTypes & type.bit()) == 0;
+            case ENROLLED_WITH -> (enrolledTypes & type.bit()) != 0;
         };
     }
 

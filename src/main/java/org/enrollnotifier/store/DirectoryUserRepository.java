@@ -8,7 +8,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
@@ -195,6 +197,28 @@ public final class DirectoryUserRepository {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();
             }
         }
+    }
+
+    /**
+     * How many of the next {@code limit} users after {@code after} (null: from the start), in the
+     * query's order, enrolled with each set of types, by {@link EnrollmentType#toMask mask}.
+     */
+    public Map<Integer, Long> enrolledTypesAfter(Connection c, UserQuery query, SortKey after, int limit)
+            throws SQLException {
+        UserQuerySql sql = new UserQuerySql(query);
+        String text = "SELECT enrolled_types, count(*) FROM (SELECT u.enrolled_types FROM " + sql.unsearchedSource()
+                + (after == null ? "" : " AND " + sql.after(false)) + " ORDER BY " + sql.orderBy(false)
+                + " LIMIT ?) GROUP BY enrolled_types";
+        Map<Integer, Long> users = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement(text)) {
+            select.setInt(bindAfter(sql, select, sql.bindFilter(select, 1), after), limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    users.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+        }
+        return users;
     }
 
     /** The text of a walk to a row's key: the key of the row some rows after a key (when {@code afterKey}). */

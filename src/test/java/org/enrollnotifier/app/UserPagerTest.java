@@ -139,7 +139,9 @@ class UserPagerTest {
     }
 
     static Stream<Arguments> anchoredListings() {
-        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED)
+        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED,
+                        EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS),
+                        EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR))
                 .flatMap(filter -> Stream.of(UserSort.Field.values()).flatMap(field -> Stream.of(
                         Arguments.of(filter, new UserSort(field, true)), Arguments.of(filter, new UserSort(field, false)))));
     }
