@@ -10,7 +10,8 @@ import org.enrollnotifier.model.WindowState;
 
 /**
  * Puts the helpdesk window on a stage as the operator last left it, writes a new data folder's demo
- * stores in the background, starts reading the stores, and offers to resume unsent mail. Its size,
+ * stores in the background, starts reading the stores, warms Compose up once the first page is
+ * shown, and offers to resume unsent mail. Its size,
  * position, store and page size are saved when it closes.
  */
 public final class MainWindow {
@@ -40,6 +41,7 @@ public final class MainWindow {
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> remember(stage, model, preferences));
         stage.show();
         model.start();
+        DialogWarmUp.afterFirstPage(model.loadingProperty());
         new NotifyFlow(stage, services).offerToResume();
         return model;
     }
