@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.enrollnotifier.model.UserCounts;
 import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.store.AllStoresAnchors;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.DirectoryUserRepository;
 import org.enrollnotifier.store.DirectoryUserRepository.KeyedUser;
@@ -40,6 +41,7 @@ public final class UserPager {
     private final Database database;
     private final DirectoryUserRepository users;
     private final ListingAnchors anchors;
+    private final AllStoresAnchors allStoresAnchors;
     private final UserQuery query;
     private final int pageSize;
     private final boolean searches;
@@ -66,6 +68,7 @@ public final class UserPager {
         this.database = database;
         this.users = users;
         this.anchors = anchors;
+        this.allStoresAnchors = new AllStoresAnchors(anchors);
         this.query = query;
         this.pageSize = pageSize;
         this.searches = !query.search().isBlank();
@@ -189,11 +192,10 @@ public final class UserPager {
     }
 
     /**
-     * From the store's nearest anchor at or before {@code row}, kept for each filter in ascending
-     * order: a descending listing walks back to them. All stores listed by store use the anchors of
-     * the store the row lies in. Skip -1: the anchor's key serves as the row's. Descending, it would
-     * not: an anchor's key lies after its row, so the rows before it include that row; there the
-     * anchor must lie before the row.
+     * From the nearest anchor at or before {@code row}, kept by each store for each filter in
+     * ascending order (all stores' found from them): a descending listing walks back to them.
+     * Skip -1: the anchor's key serves as the row's. Descending, it would not: an anchor's key lies
+     * after its row, so the rows before it include that row; there the anchor must lie before the row.
      */
     private Optional<Walk> walkFromAnchor(Connection c, long row) throws SQLException {
         if (searches) {
@@ -203,7 +205,7 @@ public final class UserPager {
         long ascendingRow = ascending ? row : counts.listed() - 1 - row;
         long latest = ascending ? ascendingRow : ascendingRow - 1;
         Optional<ListingAnchors.Anchor> anchor = query.storeId() == null
-                ? anchors.atOrBeforeAcrossStores(c, query.filter(), query.sort().field(), latest)
+                ? allStoresAnchors.atOrBefore(c, query.filter(), query.sort().field(), latest)
                 : anchors.atOrBefore(c, query.storeId(), query.filter(), query.sort().field(), latest,
                         counts.listed());
         return anchor.map(found -> new Walk(found.key(), ascendingRow - found.row() - 1, !ascending));

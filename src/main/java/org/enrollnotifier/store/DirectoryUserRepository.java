@@ -221,6 +221,21 @@ public final class DirectoryUserRepository {
         return users;
     }
 
+    /** How many users of the listing lie after {@code after} (null: from its start) up to {@code upTo} and it, in its order. */
+    public long countAfterUpTo(Connection c, UserQuery query, SortKey after, SortKey upTo) throws SQLException {
+        UserQuerySql sql = new UserQuerySql(query);
+        String text = "SELECT count(*) FROM " + sql.keySource(SearchPlan.CHECK_ROWS)
+                + (after == null ? "" : " AND " + sql.after(false)) + " AND " + sql.upTo();
+        try (PreparedStatement select = c.prepareStatement(text)) {
+            int index = bindAfter(sql, select, sql.bindSource(select, 1, SearchPlan.CHECK_ROWS), after);
+            sql.bindUpTo(select, index, upTo);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** The text of a walk to a row's key: the key of the row some rows after a key (when {@code afterKey}). */
     static String keyAtSql(UserQuerySql sql, SearchPlan plan, boolean afterKey, boolean backwards) {
         return "SELECT " + String.join(", ", sql.sortExpressions()) + " FROM " + sql.keySource(plan)

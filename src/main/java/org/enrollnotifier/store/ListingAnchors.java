@@ -125,40 +125,8 @@ public final class ListingAnchors {
     }
 
     /** The filter as stored: its mode, and the enrollment type of a mode that has one. */
-    private static String name(EnrollmentFilter filter) {
+    static String name(EnrollmentFilter filter) {
         return filter.type() == null ? filter.mode().name() : filter.mode().name() + " " + filter.type().name();
-    }
-
-    /**
-     * The anchor at or before {@code row} of all stores' listing with {@code filter} in ascending
-     * {@code field} order, when that order is by store: the stores follow one another in name order,
-     * so the row lies in one store's listing, whose own anchor it takes, the key led by the store's
-     * name. Empty in other orders, or when that store's anchors are out of date.
-     */
-    public Optional<Anchor> atOrBeforeAcrossStores(Connection c, EnrollmentFilter filter, UserSort.Field field,
-                                                   long row) throws SQLException {
-        if (UserQuerySql.orderedBy(field, null, filter) != UserSort.Field.IDENTITY_STORE) {
-            return Optional.empty();
-        }
-        long before = 0;
-        try (PreparedStatement stores = c.prepareStatement("SELECT id, name FROM identity_store ORDER BY name");
-             ResultSet rs = stores.executeQuery()) {
-            while (rs.next()) {
-                long storeId = rs.getLong(1);
-                long listed = users.count(c, UserQuery.EVERYONE.withStore(storeId).withFilter(filter)).listed();
-                if (row < before + listed) {
-                    String name = rs.getString(2);
-                    long first = before;
-                    return atOrBefore(c, storeId, filter, field, row - first, listed).map(anchor -> {
-                        List<Object> key = new ArrayList<>(List.of(name));
-                        key.addAll(anchor.key().values());
-                        return new Anchor(first + anchor.row(), new SortKey(key));
-                    });
-                }
-                before += listed;
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -168,8 +136,7 @@ public final class ListingAnchors {
     public Optional<Anchor> atOrBefore(Connection c, long storeId, EnrollmentFilter filter, UserSort.Field field,
                                        long row, long users) throws SQLException {
         UserSort.Field orderedBy = UserQuerySql.orderedBy(field, storeId, filter);
-        int keySize = new UserQuerySql(UserQuery.EVERYONE.withStore(storeId).withSort(new UserSort(orderedBy, true)))
-                .sortExpressions().size();
+        int keySize = keySize(orderedBy);
         try (PreparedStatement select = c.prepareStatement("SELECT row, k1, k2, k3 FROM listing_anchor"
                 + " WHERE store_id = ? AND filter = ? AND sort = ? AND row <= ? AND users = ?"
                 + " ORDER BY row DESC LIMIT 1")) {
@@ -182,12 +149,36 @@ public final class ListingAnchors {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                List<Object> values = new ArrayList<>(keySize);
-                for (int i = 0; i < keySize; i++) {
-                    values.add(rs.getObject(2 + i));
-                }
-                return Optional.of(new Anchor(rs.getLong(1), new SortKey(values)));
+                return Optional.of(new Anchor(rs.getLong(1), key(rs, 2, keySize)));
             }
         }
+    }
+
+    /** The key of the store's anchor at {@code row} of the listing with {@code filter} in ascending {@code order}. */
+    Optional<SortKey> keyAt(Connection c, long storeId, EnrollmentFilter filter, UserSort.Field order, long row)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT k1, k2, k3 FROM listing_anchor"
+                + " WHERE store_id = ? AND filter = ? AND sort = ? AND row = ?")) {
+            select.setLong(1, storeId);
+            select.setString(2, name(filter));
+            select.setString(3, order.name());
+            select.setLong(4, row);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(key(rs, 1, keySize(order))) : Optional.empty();
+            }
+        }
+    }
+
+    static int keySize(UserSort.Field order) {
+        return new UserQuerySql(UserQuery.EVERYONE.withSort(new UserSort(order, true))).sortExpressions().size();
+    }
+
+    /** The key stored from column {@code first} on, {@code size} columns long. */
+    static SortKey key(ResultSet rs, int first, int size) throws SQLException {
+        List<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(rs.getObject(first + i));
+        }
+        return new SortKey(values);
     }
 }

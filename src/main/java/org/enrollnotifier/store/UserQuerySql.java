@@ -306,8 +306,31 @@ final class UserQuerySql {
                     + " (CASE WHEN " + STORE_NAME + " = ? THEN ? ELSE " + open[0] + " END, CASE WHEN "
                     + STORE_NAME + " = ? THEN ? ELSE " + open[1] + " END)";
         }
+        return keyComparedTo(comparison);
+    }
+
+    /**
+     * {@code (k1, k2, id) <= (?, ?, ?)}, flipped for a descending order: the rows up to a key and
+     * the key's; binds with {@link #bindUpTo}. Not for the order by store, whose key {@link #after} binds apart.
+     */
+    String upTo() {
+        if (sortsByStore()) {
+            throw new IllegalStateException("the order by store binds its keys apart");
+        }
+        return keyComparedTo(ascending ? "<=" : ">=");
+    }
+
+    private String keyComparedTo(String comparison) {
         String marks = String.join(", ", Collections.nCopies(sortExpressions.size(), "?"));
         return "(" + String.join(", ", sortExpressions) + ") " + comparison + " (" + marks + ")";
+    }
+
+    /** Binds the parameters of {@link #upTo} from {@code index}; returns the next free index. */
+    int bindUpTo(PreparedStatement statement, int index, SortKey key) throws SQLException {
+        for (Object value : key.values()) {
+            statement.setObject(index++, value);
+        }
+        return index;
     }
 
     /** Binds the parameters of {@link #after} from {@code index}; returns the next free index. */

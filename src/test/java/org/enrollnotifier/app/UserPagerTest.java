@@ -16,6 +16,7 @@ import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.DirectoryUserRepository;
+import org.enrollnotifier.store.AllStoresAnchors;
 import org.enrollnotifier.store.ListingAnchors;
 import org.enrollnotifier.store.SearchPlan;
 import org.enrollnotifier.testkit.DemoWorkspace;
@@ -33,9 +34,16 @@ class UserPagerTest {
     static final DemoWorkspace WORKSPACE = new DemoWorkspace();
     private static UserDirectory directory;
 
+    /** With every store's anchors rebuilt 7 apart, so that jumps start from many of them. */
     @BeforeAll
     static void openDirectory() {
         directory = new UserDirectory(WORKSPACE.get());
+        WORKSPACE.get().database().write(c -> {
+            for (var store : directory.stores()) {
+                new ListingAnchors(7).rebuild(c, store.store().id());
+            }
+            return null;
+        });
     }
 
     @Test
@@ -149,23 +157,22 @@ class UserPagerTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("anchoredListings")
     void aJumpFromTheStoresAnchorsLandsOnThePageAWalkReaches(EnrollmentFilter filter, UserSort sort) {
-        Database database = WORKSPACE.get().database();
         long storeId = directory.stores().get(0).store().id();
-        database.write(c -> {
-            new ListingAnchors(7).rebuild(c, storeId);
-            return null;
-        });
         assertJumpsLandOnTheWalkedPages(UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(sort));
     }
 
     static Stream<Arguments> allStoresListings() {
         return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED,
-                        EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS))
+                        EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS),
+                        EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR))
                 .flatMap(filter -> Stream.of(UserSort.Field.values()).flatMap(field -> Stream.of(
                         Arguments.of(filter, new UserSort(field, true)), Arguments.of(filter, new UserSort(field, false)))));
     }
 
-    /** Across all stores a jump walks sort keys without the stores, except where the store's name is one. */
+    /**
+     * Across all stores a jump walks sort keys without the stores, except where the store's name is
+     * one, from anchors found from every store's.
+     */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("allStoresListings")
     void aJumpAcrossAllStoresLandsOnThePageAWalkReaches(EnrollmentFilter filter, UserSort sort) {
@@ -183,16 +190,9 @@ class UserPagerTest {
     @MethodSource("anchoredListingsByStore")
     void aJumpAcrossAllStoresByStoreFromTheStoresAnchorsLandsOnThePageAWalkReaches(EnrollmentFilter filter,
                                                                                   UserSort sort) {
-        Database database = WORKSPACE.get().database();
-        database.write(c -> {
-            for (var store : directory.stores()) {
-                new ListingAnchors(7).rebuild(c, store.store().id());
-            }
-            return null;
-        });
         long nearTheEnd = directory.pager(UserQuery.EVERYONE.withFilter(filter), 25).counts().listed() - 20;
-        ListingAnchors.Anchor anchor = database.read(c -> new ListingAnchors().atOrBeforeAcrossStores(c, filter,
-                UserSort.Field.IDENTITY_STORE, nearTheEnd)).orElseThrow();
+        ListingAnchors.Anchor anchor = WORKSPACE.get().database().read(c -> new AllStoresAnchors(new ListingAnchors())
+                .atOrBefore(c, filter, UserSort.Field.IDENTITY_STORE, nearTheEnd)).orElseThrow();
         assertTrue(anchor.row() <= nearTheEnd && anchor.row() > nearTheEnd - 7, anchor + " for row " + nearTheEnd);
 
         assertJumpsLandOnTheWalkedPages(UserQuery.EVERYONE.withFilter(filter).withSort(sort));
