@@ -1,14 +1,11 @@
 package org.enrollnotifier.store;
 
 import static org.enrollnotifier.store.Users.user;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
@@ -16,10 +13,9 @@ import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
-import org.enrollnotifier.store.DirectoryUserRepository.KeyedUser;
-import org.enrollnotifier.store.ListingAnchors.Anchor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +27,7 @@ class AllStoresAnchorsTest {
     /** A small store has no anchors: it counts from its start. */
     private static final int[] STORE_SIZES = {31, 17, 3};
 
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     Path folder;
 
     private Database database;
@@ -63,34 +59,20 @@ class AllStoresAnchorsTest {
     }
 
     static Stream<Arguments> listings() {
-        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED,
-                        EnrollmentFilter.enrolledWith(EnrollmentType.SMS))
-                .flatMap(filter -> Stream.of(UserSort.Field.values()).map(field -> Arguments.of(filter, field)));
+        return AnchorChecks.inEveryOrder(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED,
+                EnrollmentFilter.enrolledWith(EnrollmentType.SMS));
     }
 
     /**
      * The nearest anchor lies no more than a spacing per store with anchors, and the small store's
-     * users, before a row, and the listing of all stores after its key goes on with the row after the anchor's.
+     * users, before a row.
      */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("listings")
-    void everyRowHasANearAnchorThatTheListingGoesOnFrom(EnrollmentFilter filter, UserSort.Field field)
-            throws Exception {
-        UserQuery query = UserQuery.EVERYONE.withFilter(filter).withSort(new UserSort(field, true));
-        List<KeyedUser> listing = database.read(c -> users.page(c, query, null, 100, SearchPlan.CHECK_ROWS));
-        long farthest = (long) SPACING * (STORE_SIZES.length - 1) + STORE_SIZES[2];
-
-        for (long row = 0; row < listing.size(); row++) {
-            long asked = row;
-            Optional<Anchor> anchor = database.read(c -> anchors.atOrBefore(c, filter, field, asked));
-            long anchorRow = anchor.map(Anchor::row).orElse(-1L);
-            assertTrue(anchorRow <= row && row - anchorRow <= farthest, "row " + row + ", anchor " + anchor);
-            if (anchor.isPresent()) {
-                List<KeyedUser> after = database.read(c -> users.page(c, query, anchor.get().key(), 1,
-                        SearchPlan.CHECK_ROWS));
-                assertEquals(listing.subList((int) anchorRow + 1, Math.min(listing.size(), (int) anchorRow + 2)),
-                        after, "after the anchor of row " + row);
-            }
-        }
+    void everyRowHasANearAnchorThatTheListingGoesOnFrom(EnrollmentFilter filter, UserSort.Field field) {
+        AnchorChecks.assertEveryRowHasANearAnchorTheListingGoesOnFrom(database,
+                UserQuery.EVERYONE.withFilter(filter).withSort(new UserSort(field, true)),
+                (long) SPACING * (STORE_SIZES.length - 1) + STORE_SIZES[2],
+                (c, row, listed) -> anchors.atOrBefore(c, filter, field, row));
     }
 }

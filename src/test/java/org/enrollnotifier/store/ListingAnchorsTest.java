@@ -16,8 +16,6 @@ import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
-import org.enrollnotifier.store.DirectoryUserRepository.KeyedUser;
-import org.enrollnotifier.store.ListingAnchors.Anchor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,37 +61,19 @@ class ListingAnchorsTest {
     }
 
     static Stream<Arguments> listings() {
-        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED,
-                        EnrollmentFilter.enrolledWith(EnrollmentType.SMS), EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS),
-                        EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR),
-                        EnrollmentFilter.notEnrolledWith(EnrollmentType.EMAIL))
-                .flatMap(filter -> Stream.of(UserSort.Field.values()).map(field -> Arguments.of(filter, field)));
+        return AnchorChecks.inEveryOrder(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED,
+                EnrollmentFilter.ENROLLED, EnrollmentFilter.enrolledWith(EnrollmentType.SMS),
+                EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS), EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR),
+                EnrollmentFilter.notEnrolledWith(EnrollmentType.EMAIL));
     }
 
-    /**
-     * Whatever the filter, the nearest anchor lies no more than five rows before a row, and the listing after its key goes on with the row after the anchor's.
-     */
+    /** Whatever the filter, the nearest anchor lies no more than five rows before a row. */
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("listings")
-    void everyRowHasAnAnchorWithinFiveRowsThatTheListingGoesOnFrom(EnrollmentFilter filter, UserSort.Field field)
-            throws Exception {
-        UserQuery query = UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(new UserSort(field, true));
-        List<KeyedUser> listing = database.read(c -> users.page(c, query, null, 100, SearchPlan.CHECK_ROWS));
-        assertTrue(listing.size() >= 5, listing.size() + " users");
-
-        for (long row = 0; row < listing.size(); row++) {
-            long asked = row;
-            Optional<Anchor> anchor = database.read(c ->
-                    anchors.atOrBefore(c, storeId, filter, field, asked, listing.size()));
-            long anchorRow = anchor.map(Anchor::row).orElse(-1L);
-            assertTrue(anchorRow <= row && row - anchorRow <= 5, "row " + row + ", anchor " + anchor);
-            if (anchor.isPresent()) {
-                List<KeyedUser> after = database.read(c -> users.page(c, query, anchor.get().key(), 1,
-                        SearchPlan.CHECK_ROWS));
-                assertEquals(listing.subList((int) anchorRow + 1, Math.min(listing.size(), (int) anchorRow + 2)),
-                        after, "after the anchor of row " + row);
-            }
-        }
+    void everyRowHasAnAnchorWithinFiveRowsThatTheListingGoesOnFrom(EnrollmentFilter filter, UserSort.Field field) {
+        AnchorChecks.assertEveryRowHasANearAnchorTheListingGoesOnFrom(database,
+                UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(new UserSort(field, true)), 5,
+                (c, row, listed) -> anchors.atOrBefore(c, storeId, filter, field, row, listed));
     }
 
     @Test
