@@ -103,8 +103,8 @@ public final class Benchmark {
         middleOfAllStores(directory, UserQuery.EVERYONE, "page of 50, middle, all identity stores",
                 "the window's first listing, from anchors found from each store's");
         middleOfAllStores(directory, UserQuery.EVERYONE.withFilter(EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS))
-                .withSort(new UserSort(UserSort.Field.USERNAME, true)), "the same, not enrolled with SMS, by username",
-                "a filter and an order of their own");
+                .withSort(new UserSort(UserSort.Field.USERNAME, true)), "page of 50, middle, all stores, filtered",
+                "not enrolled with SMS, by username");
     }
 
     private void middleOfAllStores(UserDirectory directory, UserQuery listing, String figure, String note) {
