@@ -130,8 +130,9 @@ public final class DirectoryUserRepository {
     private List<KeyedUser> read(Connection c, UserQuery query, SortKey after, boolean backwards, int limit,
                                  SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        try (PreparedStatement select = c.prepareStatement(pageSql(sql, plan, after != null, backwards))) {
-            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), after);
+        SortKey start = sql.startAfter(after, backwards);
+        try (PreparedStatement select = c.prepareStatement(pageSql(sql, plan, start != null, backwards))) {
+            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), start);
             select.setInt(index, limit);
             return readKeyedUsers(select, limit, sql.sortExpressions().size());
         }
@@ -151,6 +152,7 @@ public final class DirectoryUserRepository {
     public List<KeyedUser> pageWithin(Connection c, UserQuery query, SortKey after, int limit, int window)
             throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
+        SortKey start = sql.startAfter(after, false);
         List<String> keyAliases = new ArrayList<>();
         StringBuilder keyColumns = new StringBuilder();
         for (String expression : sql.sortExpressions()) {
@@ -159,11 +161,11 @@ public final class DirectoryUserRepository {
             keyColumns.append(expression).append(" AS ").append(alias).append(", ");
         }
         String text = "SELECT * FROM (SELECT " + COLUMNS + ", " + keyColumns + "u.search_key AS search_key FROM "
-                + sql.unsearchedSource() + (after == null ? "" : " AND " + sql.after(false))
+                + sql.unsearchedSource() + (start == null ? "" : " AND " + sql.after(false))
                 + " ORDER BY " + sql.orderBy(false) + " LIMIT ?) WHERE " + sql.termsOn("search_key")
                 + " ORDER BY " + sql.orderBy(keyAliases, false) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindAfter(sql, select, sql.bindFilter(select, 1), after);
+            int index = bindAfter(sql, select, sql.bindFilter(select, 1), start);
             select.setInt(index, window);
             index = sql.bindTerms(select, index + 1);
             select.setInt(index, limit);
@@ -190,8 +192,9 @@ public final class DirectoryUserRepository {
     public Optional<SortKey> keyAt(Connection c, UserQuery query, SortKey from, long skip, boolean backwards,
                                    SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        try (PreparedStatement select = c.prepareStatement(keyAtSql(sql, plan, from != null, backwards))) {
-            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), from);
+        SortKey start = sql.startAfter(from, backwards);
+        try (PreparedStatement select = c.prepareStatement(keyAtSql(sql, plan, start != null, backwards))) {
+            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), start);
             select.setLong(index, skip);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();

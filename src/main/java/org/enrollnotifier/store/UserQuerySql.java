@@ -38,6 +38,8 @@ final class UserQuerySql {
     private String match;
     private final List<String> sortExpressions;
     private final boolean ascending;
+    /** Sorted by status, the status every user listed has more than; -1 when none or another order. */
+    private int statusBelowAll = -1;
 
     UserQuerySql(UserQuery query) {
         UserSort.Field order = orderedBy(query.sort().field(), query.storeId(), query.filter());
@@ -68,7 +70,10 @@ final class UserQuerySql {
         switch (enrollment.mode()) {
             case ALL -> { }
             case NOT_ENROLLED -> filter.append(" AND ").append(status).append(" = 0");
-            case ENROLLED -> filter.append(" AND u.enrolled_types <> 0");
+            case ENROLLED -> {
+                filter.append(" AND u.enrolled_types <> 0");
+                statusBelowAll = 0;
+            }
             case NOT_ENROLLED_WITH -> {
                 filter.append(" AND (u.enrolled_types & ?) = 0");
                 filterParameters.add(enrollment.type().bit());
@@ -76,8 +81,26 @@ final class UserQuerySql {
             case ENROLLED_WITH -> {
                 filter.append(" AND (u.enrolled_types & ?) <> 0");
                 filterParameters.add(enrollment.type().bit());
+                statusBelowAll = enrollment.type().bit() - 1;
             }
         }
+        if (order != UserSort.Field.ENROLLMENT_STATUS) {
+            statusBelowAll = -1;
+        }
+    }
+
+    /**
+     * Where a read begins: after {@code after}; without one, the enrolled (with any or one type)
+     * sorted by status start past every user whose types' bits are fewer, so a read towards higher
+     * keys seeks there instead of walking the not enrolled first (the first page of those enrolled
+     * with one type on a million users: 13–26 ms walking). The key is below every listed user's:
+     * a status none has, then a BLOB, which SQLite sorts after every display key, and the id.
+     */
+    SortKey startAfter(SortKey after, boolean backwards) {
+        if (after != null || statusBelowAll < 0 || ascending == backwards) {
+            return after;
+        }
+        return new SortKey(List.of((long) statusBelowAll, new byte[0], 0L));
     }
 
     private void addSearch(String search) {

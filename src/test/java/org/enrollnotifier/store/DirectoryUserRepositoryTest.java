@@ -159,14 +159,17 @@ class DirectoryUserRepositoryTest {
     @MethodSource("filters")
     void eachFilterListsExactlyTheUsersItAccepts(EnrollmentFilter filter) {
         for (Long storeId : new Long[] {null, southId}) {
-            UserQuery query = UserQuery.EVERYONE.withStore(storeId).withFilter(filter);
             Set<String> want = expected.stream()
                     .filter(u -> storeId == null || u.storeId() == storeId)
                     .filter(u -> filter.acceptsEnrolledTypes(EnrollmentType.toMask(u.enrolledTypes())))
                     .map(DirectoryUser::username).collect(Collectors.toSet());
-            List<String> got = allPages(query, 25).stream().map(DirectoryUser::username).toList();
-            assertEquals(want, new HashSet<>(got), filter + " in store " + storeId);
-            assertEquals(want.size(), count(query).listed());
+            for (UserSort sort : List.of(UserSort.DEFAULT, new UserSort(UserSort.Field.ENROLLMENT_STATUS, true),
+                    new UserSort(UserSort.Field.ENROLLMENT_STATUS, false))) {
+                UserQuery query = UserQuery.EVERYONE.withStore(storeId).withFilter(filter).withSort(sort);
+                List<String> got = allPages(query, 25).stream().map(DirectoryUser::username).toList();
+                assertEquals(want, new HashSet<>(got), filter + " in store " + storeId + ", " + sort);
+                assertEquals(want.size(), count(query).listed());
+            }
         }
     }
 

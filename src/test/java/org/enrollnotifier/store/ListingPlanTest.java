@@ -2,6 +2,7 @@ package org.enrollnotifier.store;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.enrollnotifier.model.EnrollmentFilter;
+import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +80,24 @@ class ListingPlanTest {
             }
         }
         return checks;
+    }
+
+    /** Sorted by status, the enrolled start past the not enrolled: a read from their start seeks there. */
+    @ParameterizedTest
+    @MethodSource("theEnrolledByStatus")
+    void theEnrolledByStatusAreReadFromTheirFirst(UserQuery listing) {
+        UserQuerySql sql = new UserQuerySql(listing);
+        String text = DirectoryUserRepository.pageSql(sql, SearchPlan.CHECK_ROWS, sql.startAfter(null, false) != null,
+                false);
+        String steps = plan(text);
+        assertTrue(steps.contains("(enrolled_types,display_key)>"), text + "\n" + steps);
+    }
+
+    static Stream<UserQuery> theEnrolledByStatus() {
+        return Stream.of(1L, null).flatMap(store -> Stream.of(EnrollmentFilter.ENROLLED,
+                        EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR))
+                .map(filter -> UserQuery.EVERYONE.withStore(store).withFilter(filter)
+                        .withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
     }
 
     private String plan(String text) {
