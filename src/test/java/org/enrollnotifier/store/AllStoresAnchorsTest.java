@@ -33,6 +33,7 @@ class AllStoresAnchorsTest {
     private Database database;
     private final DirectoryUserRepository users = new DirectoryUserRepository();
     private final AllStoresAnchors anchors = new AllStoresAnchors(new ListingAnchors());
+    private final List<Long> storeIds = new ArrayList<>();
 
     @BeforeEach
     void fillThreeStores() {
@@ -48,6 +49,7 @@ class AllStoresAnchorsTest {
                 long id = new IdentityStoreRepository().create(c, "Store " + store, StoreKind.CSV, "s.csv", false);
                 users.insertAll(c, id, people);
                 new ListingAnchors(SPACING).rebuild(c, id);
+                storeIds.add(id);
             }
             return null;
         });
@@ -73,6 +75,22 @@ class AllStoresAnchorsTest {
         AnchorChecks.assertEveryRowHasANearAnchorTheListingGoesOnFrom(database,
                 UserQuery.EVERYONE.withFilter(filter).withSort(new UserSort(field, true)),
                 (long) SPACING * (STORE_SIZES.length - 1) + STORE_SIZES[2],
+                (c, row, listed) -> anchors.atOrBefore(c, filter, field, row));
+    }
+
+    /** A store whose users changed after its anchors were built is counted from its start instead. */
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("listings")
+    void aStoreWhoseAnchorsAreOutOfDateCountsFromItsStart(EnrollmentFilter filter, UserSort.Field field) {
+        database.write(c -> {
+            users.insertAll(c, storeIds.get(1), List.of(
+                    user("u0a", "First0", "Last0", "u0a@a.test", EnumSet.noneOf(EnrollmentType.class)),
+                    user("zz", "Zed", "Zed", "zz@a.test", EnumSet.of(EnrollmentType.SMS))));
+            return null;
+        });
+        AnchorChecks.assertEveryRowHasANearAnchorTheListingGoesOnFrom(database,
+                UserQuery.EVERYONE.withFilter(filter).withSort(new UserSort(field, true)),
+                SPACING + (STORE_SIZES[1] + 2) + STORE_SIZES[2],
                 (c, row, listed) -> anchors.atOrBefore(c, filter, field, row));
     }
 }
