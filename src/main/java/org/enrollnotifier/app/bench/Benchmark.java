@@ -127,9 +127,10 @@ public final class Benchmark {
     /**
      * The window shows a search's first page as soon as it is read, and its counts when they
      * arrive; a search many users match is counted after its first page. Both waits are timed.
+     * "Olivia", a first name, is the slow case: its matches start far into the display-name order.
      */
     private void search(UserDirectory directory, UserQuery store) {
-        for (String text : List.of("Nguy", "ødeg", "guyễ", "@corp", "user1234")) {
+        for (String text : List.of("Nguy", "ødeg", "guyễ", "Olivia", "@corp", "user1234")) {
             search(directory, store.withSearch(text), "search \"" + text + "\"");
         }
         search(directory, UserQuery.EVERYONE.withSearch("Nguy"), "search \"Nguy\", all identity stores");

@@ -24,7 +24,7 @@ class BenchmarkTest {
         String printed = table.toString();
         for (String figure : List.of("import", "page of 50, middle", "last / first",
                 "page of 50, middle, all identity stores", "page of 50, middle, all stores, filtered",
-                "search \"Nguy\"", "search \"Nguy\", all identity stores",
+                "search \"Nguy\"", "search \"Olivia\"", "search \"Nguy\", all identity stores",
                 "status line counts", "resolve + queue, every user", "send, 2 reused connections",
                 "send, naive (connection per message)", "reused / naive", "peak heap")) {
             assertTrue(printed.contains(figure), figure + " missing from:\n" + printed);
