@@ -95,6 +95,8 @@ final class UserQuerySql {
      * keys seeks there instead of walking the not enrolled first (the first page of those enrolled
      * with one type on a million users: 13–26 ms walking). The key is below every listed user's:
      * a status none has, then a BLOB, which SQLite sorts after every display key, and the id.
+     * Naming the listed statuses in the filter ({@code IN}) served first pages both ways, but SQLite
+     * then read every status up to a jump's key: middle pages 30–66 ms instead of 0.6–2.5 ms.
      */
     SortKey startAfter(SortKey after, boolean backwards) {
         if (after != null || statusBelowAll < 0 || ascending == backwards) {
