@@ -39,12 +39,13 @@ final class UserQuerySql {
     private final List<String> sortExpressions;
     private final boolean ascending;
     /** Sorted by status, the status every user listed has more than; -1 when none or another order. */
-    private int statusBelowAll = -1;
+    private final int statusBelowAll;
 
     UserQuerySql(UserQuery query) {
         UserSort.Field order = orderedBy(query.sort().field(), query.storeId(), query.filter());
         addStore(query.storeId());
         addFilter(query.filter(), order);
+        statusBelowAll = statusBelowAll(query.filter(), order);
         addSearch(query.search());
         sortExpressions = sortExpressions(order);
         ascending = query.sort().ascending();
@@ -70,10 +71,7 @@ final class UserQuerySql {
         switch (enrollment.mode()) {
             case ALL -> { }
             case NOT_ENROLLED -> filter.append(" AND ").append(status).append(" = 0");
-            case ENROLLED -> {
-                filter.append(" AND u.enrolled_types <> 0");
-                statusBelowAll = 0;
-            }
+            case ENROLLED -> filter.append(" AND u.enrolled_types <> 0");
             case NOT_ENROLLED_WITH -> {
                 filter.append(" AND (u.enrolled_types & ?) = 0");
                 filterParameters.add(enrollment.type().bit());
@@ -81,12 +79,19 @@ final class UserQuerySql {
             case ENROLLED_WITH -> {
                 filter.append(" AND (u.enrolled_types & ?) <> 0");
                 filterParameters.add(enrollment.type().bit());
-                statusBelowAll = enrollment.type().bit() - 1;
             }
         }
+    }
+
+    private static int statusBelowAll(EnrollmentFilter enrollment, UserSort.Field order) {
         if (order != UserSort.Field.ENROLLMENT_STATUS) {
-            statusBelowAll = -1;
+            return -1;
         }
+        return switch (enrollment.mode()) {
+            case ENROLLED -> 0;
+            case ENROLLED_WITH -> enrollment.type().bit() - 1;
+            case ALL, NOT_ENROLLED, NOT_ENROLLED_WITH -> -1;
+        };
     }
 
     /**
@@ -297,15 +302,17 @@ final class UserQuerySql {
     }
 
     int bindFilter(PreparedStatement statement, int index) throws SQLException {
-        for (Object parameter : filterParameters) {
-            statement.setObject(index++, parameter);
-        }
-        return index;
+        return bindEach(statement, index, filterParameters);
     }
 
     private static int bindTerms(PreparedStatement statement, int index, List<String> checked) throws SQLException {
-        for (String term : checked) {
-            statement.setString(index++, term);
+        return bindEach(statement, index, checked);
+    }
+
+    /** Binds {@code values} one after another from {@code index}; returns the next free index. */
+    private static int bindEach(PreparedStatement statement, int index, List<?> values) throws SQLException {
+        for (Object value : values) {
+            statement.setObject(index++, value);
         }
         return index;
     }
@@ -352,22 +359,15 @@ final class UserQuerySql {
 
     /** Binds the parameters of {@link #upTo} from {@code index}; returns the next free index. */
     int bindUpTo(PreparedStatement statement, int index, SortKey key) throws SQLException {
-        for (Object value : key.values()) {
-            statement.setObject(index++, value);
-        }
-        return index;
+        return bindEach(statement, index, key.values());
     }
 
     /** Binds the parameters of {@link #after} from {@code index}; returns the next free index. */
     int bindAfter(PreparedStatement statement, int index, SortKey key) throws SQLException {
         List<Object> values = key.values();
-        List<Object> bound = sortsByStore()
+        return bindEach(statement, index, sortsByStore()
                 ? List.of(values.get(0), values.get(0), values.get(1), values.get(0), values.get(2))
-                : values;
-        for (Object value : bound) {
-            statement.setObject(index++, value);
-        }
-        return index;
+                : values);
     }
 
     String orderBy(boolean backwards) {
