@@ -160,9 +160,8 @@ public final class DirectoryUserRepository {
             keyAliases.add(alias);
             keyColumns.append(expression).append(" AS ").append(alias).append(", ");
         }
-        String text = "SELECT * FROM (SELECT " + COLUMNS + ", " + keyColumns + "u.search_key AS search_key FROM "
-                + sql.unsearchedSource() + (start == null ? "" : " AND " + sql.after(false))
-                + " ORDER BY " + sql.orderBy(false) + " LIMIT ?) WHERE " + sql.termsOn("search_key")
+        String text = "SELECT * FROM (" + nextUsersSql(sql, COLUMNS + ", " + keyColumns + "u.search_key AS search_key",
+                start != null) + ") WHERE " + sql.termsOn("search_key")
                 + " ORDER BY " + sql.orderBy(keyAliases, false) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
             int index = bindAfter(sql, select, sql.bindFilter(select, 1), start);
@@ -209,9 +208,8 @@ public final class DirectoryUserRepository {
     public Map<Integer, Long> enrolledTypesAfter(Connection c, UserQuery query, SortKey after, int limit)
             throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        String text = "SELECT enrolled_types, count(*) FROM (SELECT u.enrolled_types FROM " + sql.unsearchedSource()
-                + (after == null ? "" : " AND " + sql.after(false)) + " ORDER BY " + sql.orderBy(false)
-                + " LIMIT ?) GROUP BY enrolled_types";
+        String text = "SELECT enrolled_types, count(*) FROM (" + nextUsersSql(sql, "u.enrolled_types", after != null)
+                + ") GROUP BY enrolled_types";
         Map<Integer, Long> users = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement(text)) {
             select.setInt(bindAfter(sql, select, sql.bindFilter(select, 1), after), limit);
@@ -222,6 +220,15 @@ public final class DirectoryUserRepository {
             }
         }
         return users;
+    }
+
+    /**
+     * The text of {@code columns} of the next users in the order, unsearched, after a key (when
+     * {@code afterKey}), up to a limit; binds the filter, the key, then the limit.
+     */
+    private static String nextUsersSql(UserQuerySql sql, String columns, boolean afterKey) {
+        return "SELECT " + columns + " FROM " + sql.unsearchedSource() + (afterKey ? " AND " + sql.after(false) : "")
+                + " ORDER BY " + sql.orderBy(false) + " LIMIT ?";
     }
 
     /** How many users of the listing lie after {@code after} (null: from its start) up to {@code upTo} and it, in its order. */
