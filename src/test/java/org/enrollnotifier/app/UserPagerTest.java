@@ -146,12 +146,16 @@ class UserPagerTest {
         }
     }
 
+    /** Each of the filters in every sort, both ways. */
+    private static Stream<Arguments> inEverySort(EnrollmentFilter... filters) {
+        return Stream.of(filters).flatMap(filter -> Stream.of(UserSort.Field.values()).flatMap(field -> Stream.of(
+                Arguments.of(filter, new UserSort(field, true)), Arguments.of(filter, new UserSort(field, false)))));
+    }
+
     static Stream<Arguments> anchoredListings() {
-        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED,
-                        EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS),
-                        EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR))
-                .flatMap(filter -> Stream.of(UserSort.Field.values()).flatMap(field -> Stream.of(
-                        Arguments.of(filter, new UserSort(field, true)), Arguments.of(filter, new UserSort(field, false)))));
+        return inEverySort(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED, EnrollmentFilter.ENROLLED,
+                EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS),
+                EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -162,11 +166,9 @@ class UserPagerTest {
     }
 
     static Stream<Arguments> allStoresListings() {
-        return Stream.of(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED,
-                        EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS),
-                        EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR))
-                .flatMap(filter -> Stream.of(UserSort.Field.values()).flatMap(field -> Stream.of(
-                        Arguments.of(filter, new UserSort(field, true)), Arguments.of(filter, new UserSort(field, false)))));
+        return inEverySort(EnrollmentFilter.ALL_USERS, EnrollmentFilter.NOT_ENROLLED,
+                EnrollmentFilter.notEnrolledWith(EnrollmentType.SMS),
+                EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR));
     }
 
     /**
