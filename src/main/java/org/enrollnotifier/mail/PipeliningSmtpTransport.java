@@ -16,8 +16,8 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 /**
  * Angus's SMTP transport, with a message's {@code RCPT TO} and {@code DATA} written right
  * behind its {@code MAIL FROM} when the server announces PIPELINING (RFC 2920), instead of each
- * after the reply to the one before: the envelope then costs two waits for the server instead
- * of three (TCP may hold the two back until MAIL FROM is acknowledged, then sends them together).
+ * after the reply to the one before: the envelope then costs one wait for the server instead of
+ * three, and one write ({@link SmtpSocket} holds the three commands until the first reply is read).
  * Angus still issues every command and reads every reply in its own order, so its handling of
  * each reply is unchanged; a command already written ahead is just not written again. When
  * Angus gives up on the message before reaching a written-ahead command (a refused sender or

@@ -19,7 +19,7 @@ public final class SmtpTransport implements MailTransport {
      * Angus guards each socket write with a task on a scheduler; by default every connection has
      * its own scheduler thread, woken for every write (about an eighth of a delivery worker's CPU in
      * a profile). One shared thread does the same for all, and guards the reads as well (see
-     * {@link WatchedReadSocket}). A tick keeps the head of its queue: a guard, due later than the
+     * {@link SmtpSocket}). A tick keeps the head of its queue: a guard, due later than the
      * tick, then never becomes the head, so scheduling it does not wake the thread (with the queue
      * empty between writes, each one did: 7% of the send's CPU, measured).
      */
@@ -52,7 +52,7 @@ public final class SmtpTransport implements MailTransport {
         properties.setProperty("mail.smtp.timeout", millis(settings.readTimeout()));
         properties.setProperty("mail.smtp.writetimeout", millis(settings.readTimeout()));
         properties.put("mail.smtp.executor.writetimeout", IO_TIMEOUTS);
-        properties.put("mail.smtp.socketFactory", WatchedReadSocket.factory(IO_TIMEOUTS));
+        properties.put("mail.smtp.socketFactory", SmtpSocket.factory(IO_TIMEOUTS));
         // a refused connection must not be tried again with a plain socket
         properties.setProperty("mail.smtp.socketFactory.fallback", "false");
         if (settings.security() == SmtpSecurity.STARTTLS) {

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.junit.jupiter.api.Test;
@@ -100,10 +101,14 @@ class PipeliningSmtpTransportTest {
                 connection.send(toMax(2));
             }
 
-            // the RSET went out before the 354 was read; it is only a line of data that is never ended
-            assertEquals(List.of(MAIL_FROM, ZOE, "DATA", "hung up after 1 lines of data",
+            // the RSET, held until the next read, goes out only if the 354 had not come with the 550:
+            // at most a line of data that is never ended
+            List<String> received = envelopeAndMessages(server);
+            String hungUp = received.get(3);
+            assertTrue(Set.of("hung up after 0 lines of data", "hung up after 1 lines of data").contains(hungUp), hungUp);
+            assertEquals(List.of(MAIL_FROM, ZOE, "DATA", hungUp,
                     MAIL_FROM, "RCPT TO:<max@example.com>", "DATA",
-                    "message <msg-2.a1b2@enroll.example.com>"), envelopeAndMessages(server));
+                    "message <msg-2.a1b2@enroll.example.com>"), received);
         }
     }
 

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,12 +18,15 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WatchedReadSocketTest {
+class SmtpSocketTest {
 
     private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1);
     private ServerSocket server;
@@ -79,8 +85,53 @@ class WatchedReadSocketTest {
         }
     }
 
+    @Test
+    void aReadFirstSendsTheCommandsWrittenAndFlushedBeforeIt() throws Exception {
+        try (Socket client = connectedWithTimeout(60_000); Socket peer = server.accept()) {
+            OutputStream commands = client.getOutputStream();
+            for (String command : List.of("MAIL FROM:<a@x>\r\n", "RCPT TO:<b@x>\r\n", "DATA\r\n")) {
+                commands.write(command.getBytes(StandardCharsets.US_ASCII));
+                commands.flush();
+            }
+            CompletableFuture<byte[]> reply = CompletableFuture.supplyAsync(() -> readFrom(client, 6));
+
+            byte[] received = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> peer.getInputStream().readNBytes(38), "the client's read sent the commands");
+            peer.getOutputStream().write("250 x\n".getBytes(StandardCharsets.US_ASCII));
+
+            assertEquals("MAIL FROM:<a@x>\r\nRCPT TO:<b@x>\r\nDATA\r\n",
+                    new String(received, StandardCharsets.US_ASCII));
+            assertEquals("250 x\n", new String(reply.get(20, TimeUnit.SECONDS), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void sendingWhatIsHeldToAPeerThatDoesNotReadTimesOutAsTheReadWould() throws Exception {
+        server.setReceiveBufferSize(4_096);
+        Socket client = SmtpSocket.factory(watchdog).createSocket();
+        client.setSendBufferSize(4_096);
+        client.setSoTimeout(200);
+        client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+        try (client; Socket notReading = server.accept()) {
+            client.getOutputStream().write(new byte[HeldOutput.HELD_AT_MOST]);
+            InputStream input = client.getInputStream();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(SocketTimeoutException.class, () -> input.read(new byte[16])));
+            assertTrue(client.isClosed());
+        }
+    }
+
+    private static byte[] readFrom(Socket socket, int bytes) {
+        try {
+            return socket.getInputStream().readNBytes(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Socket connectedWithTimeout(int millis) throws Exception {
-        Socket socket = WatchedReadSocket.factory(watchdog).createSocket();
+        Socket socket = SmtpSocket.factory(watchdog).createSocket();
         socket.setSoTimeout(millis);
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
         return socket;
