@@ -404,6 +404,11 @@ public final class Database implements AutoCloseable {
         checkpointer.awaitLatest();
     }
 
+    /** How many background checkpoints have run since the file was opened. */
+    int checkpointsRun() {
+        return checkpointer.checkpointsRun();
+    }
+
     private static void closeQuietly(Connection connection) {
         try {
             connection.close();
