@@ -120,7 +120,7 @@ public final class UserPager {
         int index = Math.max(0, counts == null ? requestedIndex : Math.min(requestedIndex, pageCount() - 1));
         List<KeyedUser> rows = isUnvisitedLastPage(index)
                 ? database.read(c -> users.lastPage(c, query, (int) (counts.listed() - (long) index * pageSize), plan()))
-                : rowsAfter(startOf(index).orElse(null));
+                : rowsAfter(startOf(index).orElse(null), rowsIn(index));
         boolean full = rows.size() == pageSize;
         if (full) {
             pageStarts.put(index + 1, rows.get(rows.size() - 1).key());
@@ -134,8 +134,18 @@ public final class UserPager {
         return counts != null && index > 0 && index == pageCount() - 1 && !pageStarts.containsKey(index);
     }
 
-    private List<KeyedUser> rowsAfter(SortKey start) {
-        return database.read(c -> rowsAfter(c, start));
+    /**
+     * How many rows a page holds: a full page, or once counted, what is left for the last one. A
+     * read asked for exactly those stops at the last listed user; asked for a full page, it went on
+     * looking to the end of the order: a type's filter sorted by status, the page after the one
+     * before the last took 9–44 ms on a million users, past the users of every other status.
+     */
+    private int rowsIn(int index) {
+        return counts == null ? pageSize : (int) Math.max(0, Math.min(pageSize, counts.listed() - (long) index * pageSize));
+    }
+
+    private List<KeyedUser> rowsAfter(SortKey start, int rows) {
+        return database.read(c -> rowsAfter(c, start, rows));
     }
 
     /**
@@ -147,14 +157,14 @@ public final class UserPager {
         return fewMatches ? SearchPlan.SORT_MATCHES : manyMatchesPlan;
     }
 
-    private List<KeyedUser> rowsAfter(Connection c, SortKey start) throws SQLException {
+    private List<KeyedUser> rowsAfter(Connection c, SortKey start, int rows) throws SQLException {
         if (searches && plan() == SearchPlan.CHECK_INDEX) {
-            List<KeyedUser> checked = users.pageWithin(c, query, start, pageSize, checkedWindow);
-            if (checked.size() == pageSize) {
+            List<KeyedUser> checked = users.pageWithin(c, query, start, rows, checkedWindow);
+            if (checked.size() == rows) {
                 return checked;
             }
         }
-        return users.page(c, query, start, pageSize, plan());
+        return users.page(c, query, start, rows, plan());
     }
 
     private Optional<SortKey> startOf(int index) {

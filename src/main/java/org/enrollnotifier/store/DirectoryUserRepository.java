@@ -130,11 +130,30 @@ public final class DirectoryUserRepository {
     private List<KeyedUser> read(Connection c, UserQuery query, SortKey after, boolean backwards, int limit,
                                  SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        SortKey start = sql.startAfter(after, backwards);
+        SortKey start = start(c, sql, after, backwards);
         try (PreparedStatement select = c.prepareStatement(pageSql(sql, plan, start != null, backwards))) {
             int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), start);
             select.setInt(index, limit);
             return readKeyedUsers(select, limit, sql.sortExpressions().size());
+        }
+    }
+
+    /**
+     * Where a read begins: {@link UserQuerySql#startAfter}, or down from the top of a status order,
+     * below the highest status a listed user has, found in the stores' tallies.
+     */
+    private static SortKey start(Connection c, UserQuerySql sql, SortKey after, boolean backwards)
+            throws SQLException {
+        if (!sql.readsDownFromTheTop(after, backwards)) {
+            return sql.startAfter(after, backwards);
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT coalesce(max(u.enrolled_types), -1)"
+                + " FROM user_count u WHERE u.users > 0 AND " + sql.where())) {
+            sql.bind(select, 1);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return UserQuerySql.belowStatus(rs.getInt(1));
+            }
         }
     }
 
@@ -191,7 +210,7 @@ public final class DirectoryUserRepository {
     public Optional<SortKey> keyAt(Connection c, UserQuery query, SortKey from, long skip, boolean backwards,
                                    SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
-        SortKey start = sql.startAfter(from, backwards);
+        SortKey start = start(c, sql, from, backwards);
         try (PreparedStatement select = c.prepareStatement(keyAtSql(sql, plan, start != null, backwards))) {
             int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), start);
             select.setLong(index, skip);

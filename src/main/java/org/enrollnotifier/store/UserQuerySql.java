@@ -40,12 +40,14 @@ final class UserQuerySql {
     private final boolean ascending;
     /** Sorted by status, the status every user listed has more than; -1 when none or another order. */
     private final int statusBelowAll;
+    private final boolean sortsByStatus;
 
     UserQuerySql(UserQuery query) {
         UserSort.Field order = orderedBy(query.sort().field(), query.storeId(), query.filter());
         addStore(query.storeId());
         addFilter(query.filter(), order);
         statusBelowAll = statusBelowAll(query.filter(), order);
+        sortsByStatus = order == UserSort.Field.ENROLLMENT_STATUS;
         addSearch(query.search());
         sortExpressions = sortExpressions(order);
         ascending = query.sort().ascending();
@@ -108,6 +110,26 @@ final class UserQuerySql {
             return after;
         }
         return new SortKey(List.of((long) statusBelowAll, new byte[0], 0L));
+    }
+
+    /**
+     * Whether a read from {@code after} runs down from the top of a status order, without a
+     * search: it then begins below the highest status a listed user has ({@link #belowStatus}),
+     * which the stores' tallies tell, rather than walk the users of every status above it. The
+     * first page of those enrolled with one type, sorted by status downwards, walked them all: 9–25
+     * ms on a million users, each with one type (a store's last page upwards alike).
+     */
+    boolean readsDownFromTheTop(SortKey after, boolean backwards) {
+        return after == null && sortsByStatus && !searches() && ascending == backwards;
+    }
+
+    /**
+     * The key a read down a status order begins below when no listed user's status is above
+     * {@code highest} (-1: none is listed): the next status, then 0, which SQLite sorts before
+     * every display key, and an id.
+     */
+    static SortKey belowStatus(int highest) {
+        return new SortKey(List.of((long) highest + 1, 0L, 0L));
     }
 
     private void addSearch(String search) {
