@@ -3,6 +3,7 @@ package org.enrollnotifier.mail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps what is written, flushed or not, until {@link #send()}, then writes it all at once. Angus
@@ -17,6 +18,7 @@ final class HeldOutput extends OutputStream {
     static final int HELD_AT_MOST = 64 * 1024;
 
     private final OutputStream socketOutput;
+    private final ReentrantLock lock = new ReentrantLock();
     private byte[] held = new byte[4096];
     private int count;
 
@@ -30,19 +32,24 @@ final class HeldOutput extends OutputStream {
     }
 
     @Override
-    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-        if (count + length > HELD_AT_MOST) {
-            send();
-            if (length > HELD_AT_MOST) {
-                socketOutput.write(bytes, offset, length);
-                return;
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        lock.lock();
+        try {
+            if (count + length > HELD_AT_MOST) {
+                sendHeld();
+                if (length > HELD_AT_MOST) {
+                    socketOutput.write(bytes, offset, length);
+                    return;
+                }
             }
+            if (count + length > held.length) {
+                held = Arrays.copyOf(held, Math.max(count + length, 2 * held.length));
+            }
+            System.arraycopy(bytes, offset, held, count, length);
+            count += length;
+        } finally {
+            lock.unlock();
         }
-        if (count + length > held.length) {
-            held = Arrays.copyOf(held, Math.max(count + length, 2 * held.length));
-        }
-        System.arraycopy(bytes, offset, held, count, length);
-        count += length;
     }
 
     /** Holds on: the bytes go out with the next {@link #send()}, before the reply they ask for is read. */
@@ -51,7 +58,30 @@ final class HeldOutput extends OutputStream {
     }
 
     /** Writes what is held, in one write. */
-    synchronized void send() throws IOException {
+    void send() throws IOException {
+        lock.lock();
+        try {
+            sendHeld();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #send()}, unless another thread is writing: then that write is blocked on a
+     * peer that does not read, and the caller, closing the socket to end it, must not wait for it.
+     */
+    void sendUnlessWriting() throws IOException {
+        if (lock.tryLock()) {
+            try {
+                sendHeld();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void sendHeld() throws IOException {
         if (count > 0) {
             int length = count;
             count = 0;
@@ -61,8 +91,8 @@ final class HeldOutput extends OutputStream {
 
 
     /**
-     * Closes the socket, dropping what is held: Angus's write-timeout guard closes this stream
-     * to end a write that blocks, so closing must neither write nor wait for the writing thread.
+     * Closes the socket stream, which closes the socket; Angus's write-timeout guard does this to
+     * end a write that blocks, so the stream itself neither writes nor waits for the writing thread.
      */
     @Override
     public void close() throws IOException {

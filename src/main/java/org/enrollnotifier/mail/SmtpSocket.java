@@ -27,8 +27,9 @@ import javax.net.SocketFactory;
  * <p>
  * What is written is held until the next read (see {@link HeldOutput}), under that read's
  * watchdog: a pipelined envelope then leaves in one write instead of one per command, and the
- * server reads it at once. Closing drops what is held (see {@link HeldOutput#close()}); Angus
- * reads the reply to every command it means to send, QUIT included.
+ * server reads it at once. Closing the socket sends what is held first, under the same watchdog;
+ * closing its output stream, as Angus's write-timeout guard does, drops it (see
+ * {@link HeldOutput#close()}).
  */
 final class SmtpSocket extends Socket {
 
@@ -113,20 +114,46 @@ final class SmtpSocket extends Socket {
         return output;
     }
 
-    private void sendHeldOutput() throws IOException {
-        HeldOutput held;
+    private HeldOutput heldOutput() {
         synchronized (this) {
-            held = output;
+            return output;
         }
-        if (held != null) {
-            held.send();
+    }
+
+    /**
+     * Sends what is held first (TLS's closing alert, written as the socket closes), under the
+     * watchdog as a read is, so a peer that does not read cannot hold the close up; but not while
+     * another thread writes: that write is blocked, and this close is what ends it.
+     */
+    @Override
+    public void close() throws IOException {
+        ScheduledFuture<?> guard = guard();
+        try {
+            HeldOutput held = heldOutput();
+            if (held != null) {
+                held.sendUnlessWriting();
+            }
+        } catch (IOException gone) {
+            // the peer cannot be told any more; the socket closes all the same
+        } finally {
+            if (guard != null) {
+                guard.cancel(false);
+            }
+            super.close();
         }
+    }
+
+    /** Closes the socket on the watchdog's thread once the read timeout has passed; null without a timeout. */
+    private ScheduledFuture<?> guard() {
+        int timeout = readTimeoutMillis;
+        return timeout == 0 ? null : watchdog.schedule(this::expire, timeout, TimeUnit.MILLISECONDS);
     }
 
     private void expire() {
         timedOut = true;
         try {
-            close();
+            // not close(): sending what is held would make the watchdog wait for the peer it gives up on
+            super.close();
         } catch (IOException e) {
             // closing is all the watchdog can do; the read it interrupts reports the timeout
         }
@@ -146,14 +173,15 @@ final class SmtpSocket extends Socket {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int timeout = readTimeoutMillis;
-            ScheduledFuture<?> guard = timeout == 0 ? null
-                    : watchdog.schedule(SmtpSocket.this::expire, timeout, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> guard = guard();
             try {
                 if (timedOut) {
                     throw new SocketTimeoutException("Read timed out");
                 }
-                sendHeldOutput();
+                HeldOutput held = heldOutput();
+                if (held != null) {
+                    held.send();
+                }
                 return in.read(buffer, offset, length);
             } catch (IOException e) {
                 if (timedOut && !(e instanceof SocketTimeoutException)) {

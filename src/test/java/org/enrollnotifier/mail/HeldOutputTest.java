@@ -1,13 +1,18 @@
 package org.enrollnotifier.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class HeldOutputTest {
@@ -69,6 +74,46 @@ class HeldOutputTest {
 
         assertEquals(List.of(), socket.writes);
         assertTrue(socket.closed);
+    }
+
+    @Test
+    void sendingUnlessWritingDoesNotWaitForAWriteThatIsBlocked() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch peerReads = new CountDownLatch(1);
+        HeldOutput blocked = new HeldOutput(new OutputStream() {
+            @Override
+            public void write(int b) {
+                throw new AssertionError("held bytes are written as arrays");
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                writing.countDown();
+                awaitQuietly(peerReads);
+            }
+        });
+        Thread writer = new Thread(() -> {
+            try {
+                blocked.write(new byte[HeldOutput.HELD_AT_MOST + 1]);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        writing.await();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), blocked::sendUnlessWriting);
+
+        peerReads.countDown();
+        writer.join();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static byte[] ascii(String text) {

@@ -106,12 +106,26 @@ class SmtpSocketTest {
     }
 
     @Test
+    void closingSendsWhatIsHeldFirst() throws Exception {
+        try (Socket peer = writeAndClose("QUIT\r\n")) {
+            assertEquals("QUIT\r\n", new String(peer.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void aPeerThatDoesNotReadHoldsTheCloseUpNoLongerThanTheTimeout() throws Exception {
+        Socket client = connectedWithSmallBuffers(200);
+        try (Socket notReading = server.accept()) {
+            client.getOutputStream().write(new byte[HeldOutput.HELD_AT_MOST]);
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), client::close);
+            assertTrue(client.isClosed());
+        }
+    }
+
+    @Test
     void sendingWhatIsHeldToAPeerThatDoesNotReadTimesOutAsTheReadWould() throws Exception {
-        server.setReceiveBufferSize(4_096);
-        Socket client = SmtpSocket.factory(watchdog).createSocket();
-        client.setSendBufferSize(4_096);
-        client.setSoTimeout(200);
-        client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+        Socket client = connectedWithSmallBuffers(200);
         try (client; Socket notReading = server.accept()) {
             client.getOutputStream().write(new byte[HeldOutput.HELD_AT_MOST]);
             InputStream input = client.getInputStream();
@@ -119,6 +133,24 @@ class SmtpSocketTest {
             assertTimeoutPreemptively(Duration.ofSeconds(20),
                     () -> assertThrows(SocketTimeoutException.class, () -> input.read(new byte[16])));
             assertTrue(client.isClosed());
+        }
+    }
+
+    /** Buffers small enough on both ends that a peer that does not read soon blocks a write. */
+    private Socket connectedWithSmallBuffers(int timeoutMillis) throws Exception {
+        server.setReceiveBufferSize(4_096);
+        Socket client = SmtpSocket.factory(watchdog).createSocket();
+        client.setSendBufferSize(4_096);
+        client.setSoTimeout(timeoutMillis);
+        client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+        return client;
+    }
+
+    private Socket writeAndClose(String text) throws Exception {
+        try (Socket client = connectedWithTimeout(60_000)) {
+            client.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            return server.accept();
         }
     }
 
