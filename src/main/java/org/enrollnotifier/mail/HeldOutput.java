@@ -89,7 +89,6 @@ final class HeldOutput extends OutputStream {
         }
     }
 
-
     /**
      * Closes the socket stream, which closes the socket; Angus's write-timeout guard does this to
      * end a write that blocks, so the stream itself neither writes nor waits for the writing thread.

@@ -74,7 +74,7 @@ public final class Database implements AutoCloseable {
                 statement.execute("PRAGMA wal_autocheckpoint = 0");
                 statement.execute("PRAGMA journal_size_limit = " + WalCheckpointer.LOG_BYTES_KEPT);
             }
-            checkpointer = new WalCheckpointer(file, connect(file));
+            checkpointer = new WalCheckpointer(file, connect(file, WalCheckpointer.CATCH_UP_WAIT_MILLIS));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw translate(file, e);
@@ -96,9 +96,13 @@ public final class Database implements AutoCloseable {
     }
 
     private static Connection connect(Path file) {
+        return connect(file, BUSY_TIMEOUT_MILLIS);
+    }
+
+    private static Connection connect(Path file, int busyTimeoutMillis) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout(busyTimeoutMillis);
         try {
             return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         } catch (SQLException e) {

@@ -67,15 +67,11 @@ final class WalCheckpointer implements AutoCloseable {
     private final AtomicInteger checkpointsRun = new AtomicInteger();
     private volatile Future<?> latest = CompletableFuture.completedFuture(null);
 
+    /** @param connection its own, with a busy timeout of {@link #CATCH_UP_WAIT_MILLIS} */
     WalCheckpointer(Path databaseFile, Connection connection) {
         this.database = databaseFile;
         this.log = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
         this.connection = connection;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = " + CATCH_UP_WAIT_MILLIS);
-        } catch (SQLException e) {
-            throw new IllegalStateException("The checkpoint connection to " + databaseFile + " refused its settings", e);
-        }
     }
 
     /**
