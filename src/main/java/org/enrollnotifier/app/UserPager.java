@@ -119,7 +119,7 @@ public final class UserPager {
     public UserPage page(int requestedIndex) {
         int index = Math.max(0, counts == null ? requestedIndex : Math.min(requestedIndex, pageCount() - 1));
         List<KeyedUser> rows = isUnvisitedLastPage(index)
-                ? database.read(c -> users.lastPage(c, query, (int) (counts.listed() - (long) index * pageSize), plan()))
+                ? database.read(c -> users.lastPage(c, query, rowsIn(index), plan()))
                 : rowsAfter(startOf(index).orElse(null), rowsIn(index));
         boolean full = rows.size() == pageSize;
         if (full) {
