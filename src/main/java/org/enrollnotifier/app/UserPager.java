@@ -24,7 +24,9 @@ import org.enrollnotifier.store.SortKey;
  * from the end, whichever is closest.
  *
  * <p>A search that many users match is not counted up front: its first page comes first, and
- * {@link #counts(BooleanSupplier)} counts it when asked, as the window does right after.
+ * {@link #counts(BooleanSupplier)} counts it when asked, as the window does right after. Nor is a
+ * search of a store listed by display name, whose matches are read in order: a page of them costs
+ * the same however many there are, so finding out whether they are few would only add a read.
  *
  * <p>Not thread-safe: use from one background thread.
  */
@@ -74,12 +76,12 @@ public final class UserPager {
         this.searches = !query.search().isBlank();
         this.checkedWindow = checkedWindow;
         this.manyMatchesPlan = SearchPlan.forManyMatches(query);
-        if (searches) {
+        if (searches && manyMatchesPlan != SearchPlan.MATCHES_IN_ORDER) {
             fewMatches = database.read(c -> users.matchesAtMost(c, query, fewMatchesAtMost));
             counts = fewMatches ? database.read(c -> users.count(c, query)) : null;
         } else {
             fewMatches = false;
-            counts = database.read(c -> users.count(c, query));
+            counts = searches ? null : database.read(c -> users.count(c, query));
         }
     }
 

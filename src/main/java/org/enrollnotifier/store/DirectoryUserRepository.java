@@ -33,7 +33,9 @@ public final class DirectoryUserRepository {
             + " department, enrolled_types, enrolled_at, display_key, username_key, email_key, search_key";
     static final String STORED_MARKS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
-    /** Inserts users into a store, in the caller's transaction. */
+    private final DisplayRanks ranks = new DisplayRanks();
+
+    /** Inserts users into a store, and ranks them in its display-name order, in the caller's transaction. */
     public void insertAll(Connection c, long storeId, List<DirectoryUser> users) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO directory_user (store_id, "
                 + STORED_COLUMNS + ") VALUES (?, " + STORED_MARKS + ")")) {
@@ -44,6 +46,7 @@ public final class DirectoryUserRepository {
             }
             insert.executeBatch();
         }
+        ranks.fill(c, storeId);
     }
 
     /** Binds {@link #STORED_COLUMNS} from {@code index}: the user's fields and the keys folded from them. */
@@ -132,7 +135,7 @@ public final class DirectoryUserRepository {
         UserQuerySql sql = new UserQuerySql(query);
         SortKey start = start(c, sql, after, backwards);
         try (PreparedStatement select = c.prepareStatement(pageSql(sql, plan, start != null, backwards))) {
-            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), start);
+            int index = bindStart(sql, select, plan, start, backwards);
             select.setInt(index, limit);
             return readKeyedUsers(select, limit, sql.sortExpressions().size());
         }
@@ -160,7 +163,7 @@ public final class DirectoryUserRepository {
     /** The text of a page's read: the users after a key (when {@code afterKey}), in order, up to a limit. */
     static String pageSql(UserQuerySql sql, SearchPlan plan, boolean afterKey, boolean backwards) {
         return "SELECT " + COLUMNS + ", " + String.join(", ", sql.sortExpressions()) + " FROM " + sql.source(plan)
-                + (afterKey ? " AND " + sql.after(backwards) : "") + " ORDER BY " + sql.orderBy(backwards) + " LIMIT ?";
+                + startingAt(sql, plan, afterKey, backwards) + " ORDER BY " + sql.orderBy(plan, backwards) + " LIMIT ?";
     }
 
     /**
@@ -212,7 +215,7 @@ public final class DirectoryUserRepository {
         UserQuerySql sql = new UserQuerySql(query);
         SortKey start = start(c, sql, from, backwards);
         try (PreparedStatement select = c.prepareStatement(keyAtSql(sql, plan, start != null, backwards))) {
-            int index = bindAfter(sql, select, sql.bindSource(select, 1, plan), start);
+            int index = bindStart(sql, select, plan, start, backwards);
             select.setLong(index, skip);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();
@@ -268,8 +271,20 @@ public final class DirectoryUserRepository {
     /** The text of a walk to a row's key: the key of the row some rows after a key (when {@code afterKey}). */
     static String keyAtSql(UserQuerySql sql, SearchPlan plan, boolean afterKey, boolean backwards) {
         return "SELECT " + String.join(", ", sql.sortExpressions()) + " FROM " + sql.keySource(plan)
-                + (afterKey ? " AND " + sql.after(backwards) : "") + " ORDER BY " + sql.orderBy(backwards)
+                + startingAt(sql, plan, afterKey, backwards) + " ORDER BY " + sql.orderBy(plan, backwards)
                 + " LIMIT 1 OFFSET ?";
+    }
+
+    /** Where a read the plan's way begins: past a key (when {@code afterKey}), and in the search index's keys. */
+    private static String startingAt(UserQuerySql sql, SearchPlan plan, boolean afterKey, boolean backwards) {
+        return sql.rankRange(plan, afterKey, backwards) + (afterKey ? " AND " + sql.after(backwards) : "");
+    }
+
+    /** Binds a read's source and {@link #startingAt} from the first parameter; returns the next free index. */
+    private static int bindStart(UserQuerySql sql, PreparedStatement select, SearchPlan plan, SortKey start,
+                                 boolean backwards) throws SQLException {
+        int index = sql.bindRankRange(select, sql.bindSource(select, 1, plan), plan, start, backwards);
+        return bindAfter(sql, select, index, start);
     }
 
     /** Binds the key a read starts after, if it has one. */

@@ -21,12 +21,18 @@ public final class ImportStaging {
     private static final String COLUMNS = DirectoryUserRepository.STORED_COLUMNS;
     private static final String COPY_STAGED = "INSERT INTO directory_user (store_id, " + COLUMNS + ") SELECT ?, "
             + COLUMNS + " FROM temp.import_user i";
-    /** The trigger that gives the trigram search index each user added (see {@link SchemaMigrations}). */
-    private static final String SEARCH_TRIGGER = "directory_user_search_insert";
+    /**
+     * The staged users in display-name order, ranked as they go: ids then follow that order among
+     * equal display keys, as the ranks do.
+     */
+    private static final String COPY_STAGED_RANKED = "INSERT INTO directory_user (store_id, display_rank, " + COLUMNS
+            + ") SELECT ?, ? + row_number() OVER (ORDER BY i.display_key, i.rowid) * ?, " + COLUMNS
+            + " FROM temp.import_user i ORDER BY i.display_key, i.rowid";
     /** The trigger that counts each user added in its store's tallies (see {@link SchemaMigrations}). */
     private static final String TALLY_TRIGGER = "user_count_insert";
 
     private final ListingAnchors anchors = new ListingAnchors();
+    private final DisplayRanks ranks = new DisplayRanks();
     private final DirectoryUserRepository users = new DirectoryUserRepository();
 
     /** How a store changed when staged users were applied to it. */
@@ -64,7 +70,7 @@ public final class ImportStaging {
     /**
      * Makes the store hold exactly the staged users, matched by external id: new ones added,
      * changed ones updated in place (their ids, so checks and history, survive), missing ones removed;
-     * then rebuilds the store's listing anchors. Runs in the caller's write transaction.
+     * then ranks the added and renamed ones in the display-name order and rebuilds the store's listing anchors. Runs in the caller's write transaction.
      */
     public Changes apply(Connection c, long storeId) throws SQLException {
         int staged = Math.toIntExact(number(c, "SELECT count(*) FROM temp.import_user"));
@@ -72,7 +78,8 @@ public final class ImportStaging {
                 UPDATE directory_user SET username = i.username, first_name = i.first_name, last_name = i.last_name,
                     display_name = i.display_name, email = i.email, department = i.department,
                     enrolled_types = i.enrolled_types, enrolled_at = i.enrolled_at, display_key = i.display_key,
-                    username_key = i.username_key, email_key = i.email_key, search_key = i.search_key
+                    username_key = i.username_key, email_key = i.email_key, search_key = i.search_key,
+                    display_rank = CASE WHEN directory_user.display_key = i.display_key THEN directory_user.display_rank END
                 FROM temp.import_user i
                 WHERE directory_user.store_id = ? AND directory_user.external_id = i.external_id
                   AND (directory_user.username, directory_user.first_name, directory_user.last_name,
@@ -80,10 +87,11 @@ public final class ImportStaging {
                        directory_user.enrolled_types, directory_user.enrolled_at)
                       IS NOT (i.username, i.first_name, i.last_name, i.display_name, i.email, i.department,
                        i.enrolled_types, i.enrolled_at)""", storeId);
-        int added = fillsAnEmptyStoreDoublingTheTable(c, storeId, staged) ? addWithIndexesBuiltAfter(c, storeId)
-                : add(c, storeId);
+        int added = fillsAnEmptyStoreDoublingTheTable(c, storeId, staged)
+                ? addWithIndexesBuiltAfter(c, storeId, staged) : add(c, storeId);
         int removed = update(c, "DELETE FROM directory_user WHERE store_id = ?"
                 + " AND external_id NOT IN (SELECT external_id FROM temp.import_user)", storeId);
+        ranks.fill(c, storeId);
         anchors.rebuild(c, storeId);
         return new Changes(added, updated, removed, staged - added - updated);
     }
@@ -104,9 +112,10 @@ public final class ImportStaging {
     }
 
     /**
-     * Adds users without the sort indexes and the triggers of the search index and the tallies, then
-     * builds those indexes again, and gives the search index and the tallies the new users in one
-     * statement each. Kept up to date row by row, each of the 8 sort indexes and the trigram index
+     * Adds users, ranked in display-name order ({@link DisplayRanks}), without the sort indexes and
+     * the tallies' trigger, then builds those indexes again, and gives the search index and the
+     * tallies the new users in one statement each (the search index in the order of the ranks, which
+     * is the order of the ids). Kept up to date row by row, each of the 8 sort indexes and the trigram index
      * takes every key at a random place; built after, each index is one sort of all the rows. Adding
      * a million users to a nearly empty table took 26–28 s this way and 44–64 s row by row (sqlite3
      * 3.40, alternated runs; whole imports in the application were 1.3–1.6× faster), so this is done
@@ -115,21 +124,22 @@ public final class ImportStaging {
      * it and 1.69–1.86 s with it, and counting the staged users afterwards 0.25–0.39 s (four alternated
      * pairs). The store is empty, so every staged user is new: none is looked up, and the staged users
      * are the ones the tallies count. Every step is in the caller's transaction: a failure rolls the
-     * dropped indexes and triggers back with the rows.
+     * dropped indexes and trigger back with the rows.
      */
-    private static int addWithIndexesBuiltAfter(Connection c, long storeId) throws SQLException {
+    private static int addWithIndexesBuiltAfter(Connection c, long storeId, int staged) throws SQLException {
         long lastIdBefore = number(c, "SELECT coalesce(max(id), 0) FROM directory_user");
-        List<SchemaObject> rebuilt = sortIndexesAndInsertTriggers(c);
+        List<SchemaObject> rebuilt = sortIndexesAndTallyTrigger(c);
         try (Statement statement = c.createStatement()) {
             for (SchemaObject object : rebuilt) {
                 statement.execute("DROP " + object.type().toUpperCase(Locale.ROOT) + " " + object.name());
             }
-            int added = update(c, COPY_STAGED, storeId);
+            DisplayRanks.Spread spread = DisplayRanks.Spread.centred(storeId, staged);
+            int added = update(c, COPY_STAGED_RANKED, storeId, spread.start(), spread.gap());
             for (SchemaObject object : rebuilt) {
                 statement.execute(object.sql());
             }
             update(c, "INSERT INTO directory_user_search (rowid, search_key)"
-                    + " SELECT id, search_key FROM directory_user WHERE id > ?", lastIdBefore);
+                    + " SELECT display_rank, search_key FROM directory_user WHERE id > ?", lastIdBefore);
             update(c, "INSERT INTO user_count (store_id, enrolled_types, has_email, users)"
                     + " SELECT ?, enrolled_types, email IS NOT NULL, count(*) FROM temp.import_user"
                     + " GROUP BY enrolled_types, email IS NOT NULL"
@@ -141,14 +151,13 @@ public final class ImportStaging {
     private record SchemaObject(String type, String name, String sql) {
     }
 
-    /** Indexes first, so the triggers are back only once they are; the unique key on external ids stays. */
-    private static List<SchemaObject> sortIndexesAndInsertTriggers(Connection c) throws SQLException {
+    /** Indexes first, so the trigger is back only once they are; the unique key on external ids stays. */
+    private static List<SchemaObject> sortIndexesAndTallyTrigger(Connection c) throws SQLException {
         List<SchemaObject> objects = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement("SELECT type, name, sql FROM sqlite_schema"
                 + " WHERE tbl_name = 'directory_user' AND (type = 'index' AND sql IS NOT NULL"
-                + " OR type = 'trigger' AND name IN (?, ?)) ORDER BY type, name")) {
-            query.setString(1, SEARCH_TRIGGER);
-            query.setString(2, TALLY_TRIGGER);
+                + " OR type = 'trigger' AND name = ?) ORDER BY type, name")) {
+            query.setString(1, TALLY_TRIGGER);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     objects.add(new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3)));

@@ -265,7 +265,48 @@ final class SchemaMigrations {
                     """
                     DROP INDEX directory_user_by_display""",
                     """
-                    CREATE INDEX directory_user_by_display ON directory_user (display_key, id, enrolled_types, search_key)"""));
+                    CREATE INDEX directory_user_by_display ON directory_user (display_key, id, enrolled_types, search_key)"""),
+            List.of(
+                    // the search index keyed by each user's place in its store's display-name order
+                    // (DisplayRanks), so a store's search reads its matches in that order
+                    """
+                    DROP TRIGGER directory_user_search_insert""",
+                    """
+                    DROP TRIGGER directory_user_search_delete""",
+                    """
+                    DROP TRIGGER directory_user_search_update""",
+                    """
+                    DROP TABLE directory_user_search""",
+                    """
+                    ALTER TABLE directory_user ADD COLUMN display_rank INTEGER""",
+                    DisplayRanks.RANK_EVERY_STORE,
+                    """
+                    CREATE INDEX directory_user_by_rank ON directory_user (display_rank)""",
+                    """
+                    CREATE VIRTUAL TABLE directory_user_search USING fts5 (
+                        search_key, content = 'directory_user', content_rowid = 'display_rank',
+                        tokenize = 'trigram case_sensitive 1'
+                    )""",
+                    """
+                    INSERT INTO directory_user_search (rowid, search_key)
+                    SELECT display_rank, search_key FROM directory_user ORDER BY display_rank""",
+                    // users are added without a rank: DisplayRanks.fill ranks and indexes them
+                    """
+                    CREATE TRIGGER directory_user_search_delete AFTER DELETE ON directory_user
+                    WHEN old.display_rank IS NOT NULL BEGIN
+                        INSERT INTO directory_user_search (directory_user_search, rowid, search_key)
+                        VALUES ('delete', old.display_rank, old.search_key);
+                    END""",
+                    // one trigger, so the old entry always goes before the new one, which may have its key;
+                    // a renamed user loses its rank, and its entry until DisplayRanks.fill ranks it again
+                    """
+                    CREATE TRIGGER directory_user_search_update AFTER UPDATE OF search_key ON directory_user
+                    BEGIN
+                        INSERT INTO directory_user_search (directory_user_search, rowid, search_key)
+                        SELECT 'delete', old.display_rank, old.search_key WHERE old.display_rank IS NOT NULL;
+                        INSERT INTO directory_user_search (rowid, search_key)
+                        SELECT new.display_rank, new.search_key WHERE new.display_rank IS NOT NULL;
+                    END"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

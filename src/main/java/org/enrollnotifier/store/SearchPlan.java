@@ -12,13 +12,23 @@ public enum SearchPlan {
     /** Walk the sort order, keeping the users the search index found: for many but sparse matches. */
     CHECK_INDEX,
     /** Read the search index's matches and sort them: for a search few users match. */
-    SORT_MATCHES;
+    SORT_MATCHES,
+    /**
+     * Read the search index's matches in the order its keys follow, a store's display-name order
+     * ({@link DisplayRanks}), up to a page: for a store listed that way, however many match. Other
+     * listings read the matches sorted, as {@link #SORT_MATCHES}.
+     */
+    MATCHES_IN_ORDER;
 
     /**
-     * For a search many users match: checking rows where the order's index carries the search key
-     * (the display-name order, of a store or of all), which then costs less than collecting the index's matches.
+     * For a search many users match: a store's display-name order reads the matches in order;
+     * across all stores, checking rows where the order's index carries the search key costs less
+     * than collecting the index's matches.
      */
     public static SearchPlan forManyMatches(UserQuery query) {
+        if (UserQuerySql.readsMatchesInOrder(query)) {
+            return MATCHES_IN_ORDER;
+        }
         return UserQuerySql.sortIndexHoldsSearchKey(query) ? CHECK_ROWS : CHECK_INDEX;
     }
 }

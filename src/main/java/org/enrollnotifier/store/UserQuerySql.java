@@ -21,9 +21,15 @@ final class UserQuerySql {
     /** FTS5's trigram tokenizer needs three characters; shorter terms are only checked row by row. */
     private static final int TRIGRAM = 3;
 
-    /** The search index's matches first, each joined to its user; needs {@link #MATCHING} in the WHERE. */
+    /**
+     * The search index's matches first, each joined to its user by its {@link DisplayRanks rank};
+     * needs {@link #MATCHING} in the WHERE.
+     */
     private static final String MATCHES_THEN_USERS =
-            "directory_user_search CROSS JOIN directory_user u ON u.id = directory_user_search.rowid";
+            "directory_user_search CROSS JOIN directory_user u ON u.display_rank = directory_user_search.rowid";
+    /** The key of the first user of the store at or after (or the last at or before) a user's key, by its rank. */
+    private static final String RANK_OF_NEAREST = "coalesce((SELECT r.display_rank FROM directory_user r"
+            + " WHERE r.store_id = ? AND (r.display_key, r.id) %s (?, ?) ORDER BY r.display_key %s, r.id %s LIMIT 1), ?)";
     private static final String MATCHING = " WHERE directory_user_search MATCH ? AND ";
     private static final String WITH_STORE = " JOIN identity_store s ON s.id = u.store_id";
     private static final String STORE_NAME = "s.name";
@@ -41,6 +47,8 @@ final class UserQuerySql {
     /** Sorted by status, the status every user listed has more than; -1 when none or another order. */
     private final int statusBelowAll;
     private final boolean sortsByStatus;
+    /** The store listed in its display-name order, whose search index keys follow that order; else null. */
+    private final Long storeInDisplayOrder;
 
     UserQuerySql(UserQuery query) {
         UserSort.Field order = orderedBy(query.sort().field(), query.storeId(), query.filter());
@@ -48,6 +56,7 @@ final class UserQuerySql {
         addFilter(query.filter(), order);
         statusBelowAll = statusBelowAll(query.filter(), order);
         sortsByStatus = order == UserSort.Field.ENROLLMENT_STATUS;
+        storeInDisplayOrder = readsMatchesInOrder(query) ? query.storeId() : null;
         addSearch(query.search());
         sortExpressions = sortExpressions(order);
         ascending = query.sort().ascending();
@@ -170,6 +179,53 @@ final class UserQuerySql {
         return orderedBy(query.sort().field(), query.storeId(), query.filter()) == UserSort.Field.DISPLAY_NAME;
     }
 
+    /** Whether the listing is a store's display-name order, which its search index keys follow. */
+    static boolean readsMatchesInOrder(UserQuery query) {
+        return query.storeId() != null && sortIndexHoldsSearchKey(query);
+    }
+
+    /** Whether the plan reads the matches in order here; elsewhere it reads them sorted. */
+    private boolean readsInOrder(SearchPlan plan) {
+        return match != null && plan == SearchPlan.MATCHES_IN_ORDER && storeInDisplayOrder != null;
+    }
+
+    /**
+     * Reading the matches in order, the part of the search index a read walks: the store's ranks,
+     * from the rank of the key it starts after (when {@code afterKey}) onwards, or backwards down
+     * from it. One bound each way, so that FTS5 seeks to it. Else empty. Binds with {@link #bindRankRange}.
+     */
+    String rankRange(SearchPlan plan, boolean afterKey, boolean backwards) {
+        if (!readsInOrder(plan)) {
+            return "";
+        }
+        boolean greater = ascending != backwards;
+        String lower = greater && afterKey ? RANK_OF_NEAREST.formatted("<=", "DESC", "DESC") : "?";
+        String upper = !greater && afterKey ? RANK_OF_NEAREST.formatted(">=", "ASC", "ASC") : "?";
+        return " AND directory_user_search.rowid > " + lower + " AND directory_user_search.rowid < " + upper;
+    }
+
+    /** Binds the parameters of {@link #rankRange} from {@code index}; returns the next free index. */
+    int bindRankRange(PreparedStatement statement, int index, SearchPlan plan, SortKey after, boolean backwards)
+            throws SQLException {
+        if (!readsInOrder(plan)) {
+            return index;
+        }
+        boolean greater = ascending != backwards;
+        long lowest = storeInDisplayOrder * DisplayRanks.SPAN;
+        List<Object> values = new ArrayList<>();
+        if (greater && after != null) {
+            values.add(storeInDisplayOrder);
+            values.addAll(after.values());
+        }
+        values.add(lowest);
+        if (!greater && after != null) {
+            values.add(storeInDisplayOrder);
+            values.addAll(after.values());
+        }
+        values.add(lowest + DisplayRanks.SPAN);
+        return bindEach(statement, index, values);
+    }
+
     private static List<String> sortExpressions(UserSort.Field field) {
         return switch (field) {
             case DISPLAY_NAME -> List.of("u.display_key", "u.id");
@@ -265,10 +321,11 @@ final class UserQuerySql {
         if (match == null || plan == SearchPlan.CHECK_ROWS) {
             return users(withStore) + " WHERE " + where();
         }
-        return plan == SearchPlan.SORT_MATCHES
-                ? MATCHES_THEN_USERS + (withStore ? WITH_STORE : "") + MATCHING + whereBesidesMatch()
-                : users(withStore) + " WHERE " + whereBesidesMatch()
-                        + " AND +u.id IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)";
+        return plan == SearchPlan.CHECK_INDEX
+                ? users(withStore) + " WHERE " + whereBesidesMatch() + " AND +u.id IN (SELECT m.id FROM"
+                        + " directory_user_search CROSS JOIN directory_user m ON m.display_rank = directory_user_search.rowid"
+                        + " WHERE directory_user_search MATCH ?)"
+                : MATCHES_THEN_USERS + (withStore ? WITH_STORE : "") + MATCHING + whereBesidesMatch();
     }
 
     /**
@@ -293,7 +350,7 @@ final class UserQuerySql {
         if (match == null || plan == SearchPlan.CHECK_ROWS) {
             return bind(statement, index);
         }
-        if (plan == SearchPlan.SORT_MATCHES) {
+        if (plan != SearchPlan.CHECK_INDEX) {
             return bindMatchesFirst(statement, index);
         }
         int next = bindTerms(statement, bindFilter(statement, index), shortTerms);
@@ -394,6 +451,11 @@ final class UserQuerySql {
 
     String orderBy(boolean backwards) {
         return orderBy(sortExpressions, backwards);
+    }
+
+    /** The order of a read the plan's way: of the search index's keys when it reads the matches in order. */
+    String orderBy(SearchPlan plan, boolean backwards) {
+        return readsInOrder(plan) ? orderBy(List.of("directory_user_search.rowid"), backwards) : orderBy(backwards);
     }
 
     String orderBy(List<String> columns, boolean backwards) {

@@ -204,13 +204,19 @@ class DirectoryUserRepositoryTest {
     @ParameterizedTest(name = "{0}, {1} a page")
     @MethodSource("sorts")
     void aSearchListsTheSameUsersWhicheverWayItIsPlanned(UserSort sort, int pageSize) {
-        UserQuery query = UserQuery.EVERYONE.withSort(sort).withSearch("ser1").withFilter(EnrollmentFilter.ENROLLED);
-        List<DirectoryUser> checked = allPages(query, pageSize, SearchPlan.CHECK_ROWS);
+        UserQuery everywhere = UserQuery.EVERYONE.withSort(sort).withSearch("ser1").withFilter(EnrollmentFilter.ENROLLED);
+        for (UserQuery query : List.of(everywhere, everywhere.withStore(southId))) {
+            List<DirectoryUser> checked = allPages(query, pageSize, SearchPlan.CHECK_ROWS);
 
-        assertTrue(checked.size() > 1, checked.size() + " users");
-        assertEquals(checked, allPages(query, pageSize, SearchPlan.CHECK_INDEX));
-        assertEquals(checked, allPages(query, pageSize, SearchPlan.SORT_MATCHES));
-        assertEquals(checked.size(), count(query).listed());
+            assertTrue(checked.size() > 1, checked.size() + " users");
+            for (SearchPlan plan : SearchPlan.values()) {
+                assertEquals(checked, allPages(query, pageSize, plan), plan.name());
+                assertEquals(checked.subList(Math.max(0, checked.size() - pageSize), checked.size()),
+                        database.read(c -> repository.lastPage(c, query, pageSize, plan)).stream()
+                                .map(KeyedUser::user).toList(), plan.name() + ", last page");
+            }
+            assertEquals(checked.size(), count(query).listed());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -244,7 +250,12 @@ class DirectoryUserRepositoryTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(SearchPlan.class)
     void keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd(SearchPlan plan) throws Exception {
-        UserQuery query = UserQuery.EVERYONE.withFilter(EnrollmentFilter.ENROLLED).withSearch("user");
+        UserQuery everywhere = UserQuery.EVERYONE.withFilter(EnrollmentFilter.ENROLLED).withSearch("user");
+        keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd(everywhere, plan);
+        keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd(everywhere.withStore(southId), plan);
+    }
+
+    private void keyAtFindsTheSameRowWalkingForwardsOrBackFromTheEnd(UserQuery query, SearchPlan plan) {
         List<KeyedUser> all = database.read(c -> repository.page(c, query, null, 10_000, plan));
         for (int row : new int[] {0, 1, 37, all.size() - 2, all.size() - 1}) {
             int index = row;

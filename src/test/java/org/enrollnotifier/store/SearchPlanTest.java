@@ -7,7 +7,10 @@ import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 import org.junit.jupiter.api.Test;
 
-/** Which walk a search many users match takes depends on whether the order's index holds the search key. */
+/**
+ * Which walk a search many users match takes depends on whether the search index's keys follow the
+ * order (a store's display names), or else the order's index holds the search key.
+ */
 class SearchPlanTest {
 
     private static final UserQuery IN_A_STORE = UserQuery.EVERYONE.withStore(7L).withSearch("son");
@@ -15,14 +18,18 @@ class SearchPlanTest {
     private static final UserQuery IN_ALL_STORES = UserQuery.EVERYONE.withSearch("son");
 
     @Test
-    void theDisplayNameOrderOfAStoreOrOfAllAndTheOrdersThatAreItCheckRows() {
-        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_A_STORE));
-        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(
+    void theDisplayNameOrderOfAStoreAndTheOrdersThatAreItReadTheMatchesInOrder() {
+        assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(IN_A_STORE));
+        assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.DISPLAY_NAME, false))));
-        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(
+        assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.IDENTITY_STORE, true))));
-        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_A_STORE
+        assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(IN_A_STORE
                 .withFilter(EnrollmentFilter.NOT_ENROLLED).withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
+    }
+
+    @Test
+    void theDisplayNameOrderOfAllStoresAndTheOrdersThatAreItCheckRows() {
         assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_ALL_STORES));
         assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_ALL_STORES
                 .withFilter(EnrollmentFilter.NOT_ENROLLED).withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, false))));
