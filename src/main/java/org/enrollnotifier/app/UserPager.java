@@ -116,10 +116,12 @@ public final class UserPager {
 
     /**
      * A page; before the listing is counted, its page count is the pages known to exist: up to
-     * this one, and the next when this one is full.
+     * this one, and the next when this one is full. A jump to a page not known to exist counts the
+     * listing first, so one past the end shows the last.
      */
     public UserPage page(int requestedIndex) {
-        int index = Math.max(0, counts == null ? requestedIndex : Math.min(requestedIndex, pageCount() - 1));
+        boolean known = counts != null || requestedIndex <= 0 || pageStarts.containsKey(requestedIndex);
+        int index = Math.max(0, known && counts == null ? requestedIndex : Math.min(requestedIndex, pageCount() - 1));
         List<KeyedUser> rows = isUnvisitedLastPage(index)
                 ? database.read(c -> users.lastPage(c, query, rowsIn(index), plan()))
                 : rowsAfter(startOf(index).orElse(null), rowsIn(index));

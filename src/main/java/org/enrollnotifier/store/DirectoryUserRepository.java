@@ -74,7 +74,8 @@ public final class DirectoryUserRepository {
     /**
      * How many users a query lists, and how many of those lack an email address. Without a search
      * the answer comes from the per-store tallies the triggers keep, so it costs the same for a
-     * million users as for ten; with one, it costs in proportion to the matches.
+     * million users as for ten; with one, it costs in proportion to the matches, each looked up in
+     * the index of ranks, which holds what is counted ({@code email IS NULL} written as there).
      */
     public UserCounts count(Connection c, UserQuery query) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
@@ -82,7 +83,7 @@ public final class DirectoryUserRepository {
             return counts(c, "SELECT coalesce(sum(u.users), 0), coalesce(sum(u.users) FILTER (WHERE u.has_email = 0), 0)"
                     + " FROM user_count u WHERE " + sql.where(), statement -> sql.bind(statement, 1));
         }
-        return counts(c, "SELECT count(*), count(*) - count(u.email) FROM " + sql.fromMatchesFirst(),
+        return counts(c, "SELECT count(*), coalesce(sum(u.email IS NULL), 0) FROM " + sql.fromMatchesFirst(),
                 statement -> sql.bindMatchesFirst(statement, 1));
     }
 
@@ -134,11 +135,54 @@ public final class DirectoryUserRepository {
                                  SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         SortKey start = start(c, sql, after, backwards);
-        try (PreparedStatement select = c.prepareStatement(pageSql(sql, plan, start != null, backwards))) {
-            int index = bindStart(sql, select, plan, start, backwards);
+        List<UserQuerySql> stores = mergedStores(c, sql, plan);
+        String text = stores.isEmpty() ? pageSql(sql, plan, start != null, backwards)
+                : mergedSql(sql, stores, plan, columnsWithKeys(sql), COLUMN_COUNT + 1, start != null, backwards)
+                        + " LIMIT ?";
+        try (PreparedStatement select = c.prepareStatement(text)) {
+            int index = bindStart(sql, stores, select, plan, start, backwards, limit);
             select.setInt(index, limit);
             return readKeyedUsers(select, limit, sql.sortExpressions().size());
         }
+    }
+
+    private static String columnsWithKeys(UserQuerySql sql) {
+        return COLUMNS + ", " + String.join(", ", sql.sortExpressions());
+    }
+
+    /**
+     * Each store's listing, when the plan merges them; else none. Without stores there is no user,
+     * and the listing's own read finds none.
+     */
+    private static List<UserQuerySql> mergedStores(Connection c, UserQuerySql sql, SearchPlan plan)
+            throws SQLException {
+        List<UserQuerySql> stores = new ArrayList<>();
+        if (sql.mergesStores(plan)) {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM identity_store ORDER BY id");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    stores.add(sql.inStore(rs.getLong(1)));
+                }
+            }
+        }
+        return stores;
+    }
+
+    /**
+     * The text of a read merged from each store's, each up to a limit: their union in the
+     * listing's order, by the keys from column {@code firstKey} on.
+     */
+    private static String mergedSql(UserQuerySql sql, List<UserQuerySql> stores, SearchPlan plan, String columns,
+                                    int firstKey, boolean afterKey, boolean backwards) {
+        List<String> reads = new ArrayList<>();
+        for (UserQuerySql store : stores) {
+            reads.add("SELECT * FROM (" + orderedSql(store, plan, columns, afterKey, backwards) + " LIMIT ?)");
+        }
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < sql.sortExpressions().size(); i++) {
+            keys.add(String.valueOf(firstKey + i));
+        }
+        return String.join(" UNION ALL ", reads) + " ORDER BY " + sql.orderBy(keys, backwards);
     }
 
     /**
@@ -162,8 +206,14 @@ public final class DirectoryUserRepository {
 
     /** The text of a page's read: the users after a key (when {@code afterKey}), in order, up to a limit. */
     static String pageSql(UserQuerySql sql, SearchPlan plan, boolean afterKey, boolean backwards) {
-        return "SELECT " + COLUMNS + ", " + String.join(", ", sql.sortExpressions()) + " FROM " + sql.source(plan)
-                + startingAt(sql, plan, afterKey, backwards) + " ORDER BY " + sql.orderBy(plan, backwards) + " LIMIT ?";
+        return orderedSql(sql, plan, columnsWithKeys(sql), afterKey, backwards) + " LIMIT ?";
+    }
+
+    /** The text of a read of {@code columns} the plan's way: after a key (when {@code afterKey}), in order. */
+    private static String orderedSql(UserQuerySql sql, SearchPlan plan, String columns, boolean afterKey,
+                                     boolean backwards) {
+        return "SELECT " + columns + " FROM " + sql.source(plan) + startingAt(sql, plan, afterKey, backwards)
+                + " ORDER BY " + sql.orderBy(plan, backwards);
     }
 
     /**
@@ -214,8 +264,12 @@ public final class DirectoryUserRepository {
                                    SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         SortKey start = start(c, sql, from, backwards);
-        try (PreparedStatement select = c.prepareStatement(keyAtSql(sql, plan, start != null, backwards))) {
-            int index = bindStart(sql, select, plan, start, backwards);
+        List<UserQuerySql> stores = mergedStores(c, sql, plan);
+        String text = stores.isEmpty() ? keyAtSql(sql, plan, start != null, backwards)
+                : mergedSql(sql, stores, plan, String.join(", ", sql.sortExpressions()), 1, start != null, backwards)
+                        + " LIMIT 1 OFFSET ?";
+        try (PreparedStatement select = c.prepareStatement(text)) {
+            int index = bindStart(sql, stores, select, plan, start, backwards, skip + 1);
             select.setLong(index, skip);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(readKey(rs, 1, sql.sortExpressions().size())) : Optional.empty();
@@ -280,11 +334,28 @@ public final class DirectoryUserRepository {
         return sql.rankRange(plan, afterKey, backwards) + (afterKey ? " AND " + sql.after(backwards) : "");
     }
 
-    /** Binds a read's source and {@link #startingAt} from the first parameter; returns the next free index. */
-    private static int bindStart(UserQuerySql sql, PreparedStatement select, SearchPlan plan, SortKey start,
-                                 boolean backwards) throws SQLException {
-        int index = sql.bindRankRange(select, sql.bindSource(select, 1, plan), plan, start, backwards);
-        return bindAfter(sql, select, index, start);
+    /**
+     * Binds a read's source and {@link #startingAt} from the first parameter, or those of each
+     * merged store's read and its limit; returns the next free index.
+     */
+    private static int bindStart(UserQuerySql sql, List<UserQuerySql> stores, PreparedStatement select,
+                                 SearchPlan plan, SortKey start, boolean backwards, long storeLimit)
+            throws SQLException {
+        if (stores.isEmpty()) {
+            return bindStart(sql, select, 1, plan, start, backwards);
+        }
+        int index = 1;
+        for (UserQuerySql store : stores) {
+            index = bindStart(store, select, index, plan, start, backwards);
+            select.setLong(index++, storeLimit);
+        }
+        return index;
+    }
+
+    private static int bindStart(UserQuerySql sql, PreparedStatement select, int index, SearchPlan plan,
+                                 SortKey start, boolean backwards) throws SQLException {
+        return bindAfter(sql, select, sql.bindRankRange(select, sql.bindSource(select, index, plan), plan, start,
+                backwards), start);
     }
 
     /** Binds the key a read starts after, if it has one. */

@@ -280,8 +280,40 @@ final class SchemaMigrations {
                     """
                     ALTER TABLE directory_user ADD COLUMN display_rank INTEGER""",
                     DisplayRanks.RANK_EVERY_STORE,
+                    // with what a search's count reads of each match, so that counting reads no row:
+                    // "@corp" (950,641 matches) counted in 0.41 s instead of 1.5 s, "Nguy" in 26 ms instead of 90
                     """
-                    CREATE INDEX directory_user_by_rank ON directory_user (display_rank)""",
+                    CREATE INDEX directory_user_by_rank
+                        ON directory_user (display_rank, store_id, enrolled_types, email IS NULL)""",
+                    // the rank in the other orders' indexes: a search many users match, listed in
+                    // one of them, keeps the search index's matches while walking the index alone
+                    """
+                    DROP INDEX directory_user_by_username""",
+                    """
+                    CREATE INDEX directory_user_by_username ON directory_user (username_key, id, enrolled_types, display_rank)""",
+                    """
+                    DROP INDEX directory_user_by_email""",
+                    """
+                    CREATE INDEX directory_user_by_email ON directory_user (email_key, id, enrolled_types, display_rank)""",
+                    """
+                    DROP INDEX directory_user_by_status""",
+                    """
+                    CREATE INDEX directory_user_by_status ON directory_user (enrolled_types, display_key, id, display_rank)""",
+                    """
+                    DROP INDEX directory_user_store_by_username""",
+                    """
+                    CREATE INDEX directory_user_store_by_username
+                        ON directory_user (store_id, username_key, id, enrolled_types, display_rank)""",
+                    """
+                    DROP INDEX directory_user_store_by_email""",
+                    """
+                    CREATE INDEX directory_user_store_by_email
+                        ON directory_user (store_id, email_key, id, enrolled_types, display_rank)""",
+                    """
+                    DROP INDEX directory_user_store_by_status""",
+                    """
+                    CREATE INDEX directory_user_store_by_status
+                        ON directory_user (store_id, enrolled_types, display_key, id, display_rank)""",
                     """
                     CREATE VIRTUAL TABLE directory_user_search USING fts5 (
                         search_key, content = 'directory_user', content_rowid = 'display_rank',

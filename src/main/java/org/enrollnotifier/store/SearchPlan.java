@@ -7,28 +7,28 @@ import org.enrollnotifier.model.UserQuery;
  * they differ in cost, which depends on how many users match. Without a search they are the same.
  */
 public enum SearchPlan {
-    /** Walk the sort order and check each user's search key: cheapest when matches are dense. */
+    /**
+     * Walk the sort order and check each user's search key: cheap when matches are dense and
+     * early in the order; the way of terms too short for the search index.
+     */
     CHECK_ROWS,
     /** Walk the sort order, keeping the users the search index found: for many but sparse matches. */
     CHECK_INDEX,
     /** Read the search index's matches and sort them: for a search few users match. */
     SORT_MATCHES,
     /**
-     * Read the search index's matches in the order its keys follow, a store's display-name order
-     * ({@link DisplayRanks}), up to a page: for a store listed that way, however many match. Other
-     * listings read the matches sorted, as {@link #SORT_MATCHES}.
+     * Read the search index's matches in the order its keys follow, each store's display-name
+     * order ({@link DisplayRanks}), up to a page, merging the stores' when the listing has them
+     * all: for a listing in that order, however many match. Other listings read the matches
+     * sorted, as {@link #SORT_MATCHES}.
      */
     MATCHES_IN_ORDER;
 
     /**
-     * For a search many users match: a store's display-name order reads the matches in order;
-     * across all stores, checking rows where the order's index carries the search key costs less
-     * than collecting the index's matches.
+     * For a search many users match: the display-name order, of a store or of all, reads the
+     * matches in order; another order keeps the index's matches while walking its own index.
      */
     public static SearchPlan forManyMatches(UserQuery query) {
-        if (UserQuerySql.readsMatchesInOrder(query)) {
-            return MATCHES_IN_ORDER;
-        }
-        return UserQuerySql.sortIndexHoldsSearchKey(query) ? CHECK_ROWS : CHECK_INDEX;
+        return UserQuerySql.readsMatchesInOrder(query) ? MATCHES_IN_ORDER : CHECK_INDEX;
     }
 }

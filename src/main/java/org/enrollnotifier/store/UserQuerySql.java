@@ -47,16 +47,21 @@ final class UserQuerySql {
     /** Sorted by status, the status every user listed has more than; -1 when none or another order. */
     private final int statusBelowAll;
     private final boolean sortsByStatus;
-    /** The store listed in its display-name order, whose search index keys follow that order; else null. */
-    private final Long storeInDisplayOrder;
+    /** Listed in the display-name order, which the search index's keys follow within each store. */
+    private final boolean inDisplayOrder;
+    /** The one store listed; null: all. */
+    private final Long storeId;
+    private final UserQuery query;
 
     UserQuerySql(UserQuery query) {
+        this.query = query;
         UserSort.Field order = orderedBy(query.sort().field(), query.storeId(), query.filter());
         addStore(query.storeId());
         addFilter(query.filter(), order);
         statusBelowAll = statusBelowAll(query.filter(), order);
         sortsByStatus = order == UserSort.Field.ENROLLMENT_STATUS;
-        storeInDisplayOrder = readsMatchesInOrder(query) ? query.storeId() : null;
+        inDisplayOrder = readsMatchesInOrder(query);
+        storeId = query.storeId();
         addSearch(query.search());
         sortExpressions = sortExpressions(order);
         ascending = query.sort().ascending();
@@ -174,19 +179,32 @@ final class UserQuerySql {
         return constant ? UserSort.Field.DISPLAY_NAME : field;
     }
 
-    /** Whether the index the listing is walked in holds each user's search key: see schema steps 9 and 11. */
-    static boolean sortIndexHoldsSearchKey(UserQuery query) {
+    /**
+     * Whether the listing is in the display-name order, which the search index's keys follow in
+     * each store: one store's matches are read in order, all stores' merged from each one's. (Its
+     * sort index holds the search key too, for the terms too short for the search index: schema
+     * steps 9 and 11.)
+     */
+    static boolean readsMatchesInOrder(UserQuery query) {
         return orderedBy(query.sort().field(), query.storeId(), query.filter()) == UserSort.Field.DISPLAY_NAME;
     }
 
-    /** Whether the listing is a store's display-name order, which its search index keys follow. */
-    static boolean readsMatchesInOrder(UserQuery query) {
-        return query.storeId() != null && sortIndexHoldsSearchKey(query);
+    /** The same listing, of one store. */
+    UserQuerySql inStore(long store) {
+        return new UserQuerySql(query.withStore(store));
     }
 
-    /** Whether the plan reads the matches in order here; elsewhere it reads them sorted. */
+    /** Whether the plan reads one store's matches in order here; elsewhere it reads them sorted, or merges stores. */
     private boolean readsInOrder(SearchPlan plan) {
-        return match != null && plan == SearchPlan.MATCHES_IN_ORDER && storeInDisplayOrder != null;
+        return match != null && plan == SearchPlan.MATCHES_IN_ORDER && inDisplayOrder && storeId != null;
+    }
+
+    /**
+     * Whether the plan reads each store's matches in order and merges them here: across all
+     * stores, a read of {@link #inStore} for each store, the first rows of their union kept.
+     */
+    boolean mergesStores(SearchPlan plan) {
+        return match != null && plan == SearchPlan.MATCHES_IN_ORDER && inDisplayOrder && storeId == null;
     }
 
     /**
@@ -211,15 +229,15 @@ final class UserQuerySql {
             return index;
         }
         boolean greater = ascending != backwards;
-        long lowest = storeInDisplayOrder * DisplayRanks.SPAN;
+        long lowest = storeId * DisplayRanks.SPAN;
         List<Object> values = new ArrayList<>();
         if (greater && after != null) {
-            values.add(storeInDisplayOrder);
+            values.add(storeId);
             values.addAll(after.values());
         }
         values.add(lowest);
         if (!greater && after != null) {
-            values.add(storeInDisplayOrder);
+            values.add(storeId);
             values.addAll(after.values());
         }
         values.add(lowest + DisplayRanks.SPAN);
@@ -313,18 +331,18 @@ final class UserQuerySql {
     }
 
     /**
-     * The users the plan's way. Keeping the index's matches, the unary plus on the id keeps SQLite
-     * from looking each match up by id and sorting them all, which it did across all stores, where
-     * no store narrows the order's index: "Nguy" by username, 72 ms a page against 17 walking the order.
+     * The users the plan's way. Keeping the index's matches, the unary plus on the rank keeps SQLite
+     * from looking each match up and sorting them all, which it did across all stores, where no
+     * store narrows the order's index: "Nguy" by username, 72 ms a page against 17 walking the order.
+     * The order's index holds the rank (schema step 12), so the walk reads no user's row.
      */
     private String source(SearchPlan plan, boolean withStore) {
         if (match == null || plan == SearchPlan.CHECK_ROWS) {
             return users(withStore) + " WHERE " + where();
         }
         return plan == SearchPlan.CHECK_INDEX
-                ? users(withStore) + " WHERE " + whereBesidesMatch() + " AND +u.id IN (SELECT m.id FROM"
-                        + " directory_user_search CROSS JOIN directory_user m ON m.display_rank = directory_user_search.rowid"
-                        + " WHERE directory_user_search MATCH ?)"
+                ? users(withStore) + " WHERE " + whereBesidesMatch()
+                        + " AND +u.display_rank IN (SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH ?)"
                 : MATCHES_THEN_USERS + (withStore ? WITH_STORE : "") + MATCHING + whereBesidesMatch();
     }
 

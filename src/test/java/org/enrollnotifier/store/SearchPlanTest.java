@@ -7,10 +7,7 @@ import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.model.UserSort;
 import org.junit.jupiter.api.Test;
 
-/**
- * Which walk a search many users match takes depends on whether the search index's keys follow the
- * order (a store's display names), or else the order's index holds the search key.
- */
+/** A search many users match reads the search index's matches in order where its keys follow the listing's. */
 class SearchPlanTest {
 
     private static final UserQuery IN_A_STORE = UserQuery.EVERYONE.withStore(7L).withSearch("son");
@@ -18,7 +15,7 @@ class SearchPlanTest {
     private static final UserQuery IN_ALL_STORES = UserQuery.EVERYONE.withSearch("son");
 
     @Test
-    void theDisplayNameOrderOfAStoreAndTheOrdersThatAreItReadTheMatchesInOrder() {
+    void theDisplayNameOrderOfAStoreOrOfAllAndTheOrdersThatAreItReadTheMatchesInOrder() {
         assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(IN_A_STORE));
         assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.DISPLAY_NAME, false))));
@@ -26,12 +23,8 @@ class SearchPlanTest {
                 IN_A_STORE.withSort(new UserSort(UserSort.Field.IDENTITY_STORE, true))));
         assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(IN_A_STORE
                 .withFilter(EnrollmentFilter.NOT_ENROLLED).withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
-    }
-
-    @Test
-    void theDisplayNameOrderOfAllStoresAndTheOrdersThatAreItCheckRows() {
-        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_ALL_STORES));
-        assertEquals(SearchPlan.CHECK_ROWS, SearchPlan.forManyMatches(IN_ALL_STORES
+        assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(IN_ALL_STORES));
+        assertEquals(SearchPlan.MATCHES_IN_ORDER, SearchPlan.forManyMatches(IN_ALL_STORES
                 .withFilter(EnrollmentFilter.NOT_ENROLLED).withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, false))));
     }
 
