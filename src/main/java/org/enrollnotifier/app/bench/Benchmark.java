@@ -127,7 +127,8 @@ public final class Benchmark {
     /**
      * The window shows a search's first page as soon as it is read, and its counts when they
      * arrive; a search many users match is counted after its first page. Both waits are timed.
-     * "Olivia", a first name, is the slow case: its matches start far into the display-name order.
+     * "Olivia", a first name, has its matches far into the display-name order: the slow case while a
+     * page was found by walking that order.
      */
     private void search(UserDirectory directory, UserQuery store) {
         for (String text : List.of("Nguy", "ødeg", "guyễ", "Olivia", "@corp", "user1234")) {
