@@ -25,7 +25,7 @@ import org.enrollnotifier.store.SortKey;
  *
  * <p>A search that many users match is not counted up front: its first page comes first, and
  * {@link #counts(BooleanSupplier)} counts it when asked, as the window does right after. Nor is a
- * search of a store listed by display name, whose matches are read in order: a page of them costs
+ * search listed in the display-name order, whose matches are read in order: a page of them costs
  * the same however many there are, so finding out whether they are few would only add a read.
  *
  * <p>Not thread-safe: use from one background thread.

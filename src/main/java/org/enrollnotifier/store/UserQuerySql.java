@@ -27,7 +27,7 @@ final class UserQuerySql {
      */
     private static final String MATCHES_THEN_USERS =
             "directory_user_search CROSS JOIN directory_user u ON u.display_rank = directory_user_search.rowid";
-    /** The key of the first user of the store at or after (or the last at or before) a user's key, by its rank. */
+    /** The rank of the store's last user at or before a key (or its first at or after it), else the bound given. */
     private static final String RANK_OF_NEAREST = "coalesce((SELECT r.display_rank FROM directory_user r"
             + " WHERE r.store_id = ? AND (r.display_key, r.id) %s (?, ?) ORDER BY r.display_key %s, r.id %s LIMIT 1), ?)";
     private static final String MATCHING = " WHERE directory_user_search MATCH ? AND ";
