@@ -17,9 +17,9 @@ import org.enrollnotifier.app.Workspace;
 
 /**
  * The desktop application. The data folder is opened on a thread of its own while JavaFX starts
- * its toolkit, and awaited in {@link #init()}, which JavaFX runs on the launcher thread once the
- * toolkit is up: migrations never block the window, and the two start-ups overlap instead of
- * adding up. A new folder's demo stores are written once the window is shown (see {@link MainWindow}).
+ * its toolkit, so the two start-ups overlap instead of adding up, and awaited off the JavaFX
+ * thread ({@link OpeningWait}), which says so in a window when an upgrade makes it long. A new
+ * folder's demo stores are written once the window is shown (see {@link MainWindow}).
  */
 public final class EnrollNotifierApp extends Application {
 
@@ -30,7 +30,6 @@ public final class EnrollNotifierApp extends Application {
     private static volatile Future<Workspace> opening;
 
     private Workspace workspace;
-    private StartupProblem problem;
     private FxBackground queries;
     private FxBackground deliveries;
     private FxBackground imports;
@@ -45,28 +44,39 @@ public final class EnrollNotifierApp extends Application {
     }
 
     @Override
-    public void init() throws InterruptedException {
-        try {
-            workspace = opening.get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof StartupProblem startupProblem)) {
-                throw new IllegalStateException(e.getCause());
+    public void start(Stage stage) {
+        Path dataFolder = Path.of(getParameters().getNamed().get(DATA_DIR));
+        OpeningWait.start(opening, OpeningWait.PATIENCE, Platform::runLater, new OpeningWait.Steps<>() {
+            private OpeningNotice notice;
+
+            @Override
+            public void showNotice() {
+                notice = new OpeningNotice(dataFolder);
+                notice.show();
             }
-            LOG.log(Level.SEVERE, "Cannot start on " + getParameters().getNamed().get(DATA_DIR), startupProblem);
-            problem = startupProblem;
-        }
+
+            @Override
+            public void opened(Future<Workspace> done) {
+                // the window first: closing the notice while no other window shows would end the application
+                begin(stage, dataFolder, done);
+                if (notice != null) {
+                    notice.close();
+                }
+            }
+        });
     }
 
-    @Override
-    public void start(Stage stage) {
-        if (problem != null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.setTitle(MainWindow.TITLE);
-            alert.setHeaderText("Enroll Notifier cannot start");
-            alert.setContentText(problem.getMessage());
-            alert.getDialogPane().setPrefWidth(560);
-            alert.showAndWait();
-            Platform.exit();
+    private void begin(Stage stage, Path dataFolder, Future<Workspace> done) {
+        try {
+            workspace = done.get();
+        } catch (ExecutionException e) {
+            LOG.log(Level.SEVERE, "Cannot start on " + dataFolder, e.getCause());
+            cannotStart(e.getCause() instanceof StartupProblem problem ? problem.getMessage()
+                    : "The data folder " + dataFolder + " could not be opened: " + e.getCause().getMessage()
+                            + ". Details are in the log.");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         queries = new FxBackground("enroll-notifier-queries");
@@ -82,6 +92,16 @@ public final class EnrollNotifierApp extends Application {
     private static void logTimeToFirstFrame() {
         ProcessHandle.current().info().startInstant().ifPresent(launch -> LOG.info("Window shown "
                 + Duration.between(launch, Instant.now()).toMillis() + " ms after launch."));
+    }
+
+    private static void cannotStart(String reason) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.setTitle(MainWindow.TITLE);
+        alert.setHeaderText("Enroll Notifier cannot start");
+        alert.setContentText(reason);
+        alert.getDialogPane().setPrefWidth(560);
+        alert.showAndWait();
+        Platform.exit();
     }
 
     @Override
