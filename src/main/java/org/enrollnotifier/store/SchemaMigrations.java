@@ -330,9 +330,11 @@ final class SchemaMigrations {
                         VALUES ('delete', old.display_rank, old.search_key);
                     END""",
                     // one trigger, so the old entry always goes before the new one, which may have its key;
-                    // a renamed user loses its rank, and its entry until DisplayRanks.fill ranks it again
+                    // a renamed user loses its rank, and its entry until DisplayRanks.fill ranks it again;
+                    // an import sets every changed user's search key, mostly to what it was
                     """
                     CREATE TRIGGER directory_user_search_update AFTER UPDATE OF search_key ON directory_user
+                    WHEN old.search_key IS NOT new.search_key OR old.display_rank IS NOT new.display_rank
                     BEGIN
                         INSERT INTO directory_user_search (directory_user_search, rowid, search_key)
                         SELECT 'delete', old.display_rank, old.search_key WHERE old.display_rank IS NOT NULL;

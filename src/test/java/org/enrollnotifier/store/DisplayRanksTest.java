@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.enrollnotifier.model.DirectoryUser;
+import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
@@ -85,6 +86,19 @@ class DisplayRanksTest {
     }
 
     @Test
+    void aReimportThatChangesOnlyEnrollmentsLeavesTheSearchIndexUntouched() {
+        long store = store("Corp", people("Ann", "Emma", "Noah"));
+        List<String> indexBefore = searchIndexBlocks();
+
+        reimport(store, people("Ann", "Emma", "Noah").stream().map(DisplayRanksTest::enrolledWithSms).toList());
+
+        assertEquals(3, database.read(c -> users.count(c, UserQuery.EVERYONE.withStore(store)
+                .withFilter(EnrollmentFilter.enrolledWith(EnrollmentType.SMS)))).listed());
+        assertEquals(indexBefore, searchIndexBlocks());
+        assertSearchIndexMatchesTheUsers();
+    }
+
+    @Test
     void newcomersWithNoRoomBetweenTheirNeighboursHaveTheStoreNumberedAgain() {
         long store = store("Corp", people("Aa", "Ab"));
         long gapBefore = ranks(store).get("Ab") - ranks(store).get("Aa");
@@ -143,6 +157,25 @@ class DisplayRanksTest {
     private static DirectoryUser renamed(DirectoryUser user, String firstName) {
         return new DirectoryUser(0, 0, "", user.externalId(), firstName.toLowerCase(), firstName, user.lastName(),
                 firstName + " " + user.lastName(), user.email(), user.department(), user.enrolledTypes(), null);
+    }
+
+    private static DirectoryUser enrolledWithSms(DirectoryUser user) {
+        return new DirectoryUser(0, 0, "", user.externalId(), user.username(), user.firstName(), user.lastName(),
+                user.displayName(), user.email(), user.department(), EnumSet.of(EnrollmentType.SMS), null);
+    }
+
+    /** The search index's stored blocks, its structure record among them: any write to the index changes them. */
+    private List<String> searchIndexBlocks() {
+        return database.read(c -> {
+            List<String> blocks = new ArrayList<>();
+            try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
+                    "SELECT id, hex(block) FROM directory_user_search_data ORDER BY id")) {
+                while (rs.next()) {
+                    blocks.add(rs.getLong(1) + " " + rs.getString(2));
+                }
+            }
+            return blocks;
+        });
     }
 
     /** First name → rank, in the order of the ranks. */
