@@ -23,6 +23,8 @@ public final class DirectoryUserRepository {
     static final String COLUMNS = "u.id, u.store_id, s.name, u.external_id, u.username, u.first_name,"
             + " u.last_name, u.display_name, u.email, u.department, u.enrolled_types, u.enrolled_at";
     static final int COLUMN_COUNT = 12;
+    /** Up to this many stores, a search across all of them in display-name order merges each one's matches in order. */
+    static final int MERGED_STORES_AT_MOST = 100;
 
     /** A user and where it stands in the listing's order. */
     public record KeyedUser(DirectoryUser user, SortKey key) {
@@ -151,21 +153,25 @@ public final class DirectoryUserRepository {
     }
 
     /**
-     * Each store's listing, when the plan merges them; else none. Without stores there is no user,
-     * and the listing's own read finds none.
+     * Each store's listing, when the plan merges them; else none, and the listing is read from its
+     * matches sorted: without stores there is no user, and beyond {@link #MERGED_STORES_AT_MOST}
+     * the union of the stores' reads grows long (SQLite takes at most 500 in one; a hundred is far
+     * more stores than a helpdesk keeps).
      */
     private static List<UserQuerySql> mergedStores(Connection c, UserQuerySql sql, SearchPlan plan)
             throws SQLException {
         List<UserQuerySql> stores = new ArrayList<>();
         if (sql.mergesStores(plan)) {
-            try (PreparedStatement select = c.prepareStatement("SELECT id FROM identity_store ORDER BY id");
-                 ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    stores.add(sql.inStore(rs.getLong(1)));
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM identity_store ORDER BY id LIMIT ?")) {
+                select.setInt(1, MERGED_STORES_AT_MOST + 1);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        stores.add(sql.inStore(rs.getLong(1)));
+                    }
                 }
             }
         }
-        return stores;
+        return stores.size() > MERGED_STORES_AT_MOST ? List.of() : stores;
     }
 
     /**

@@ -219,6 +219,26 @@ class DirectoryUserRepositoryTest {
         }
     }
 
+    @Test
+    void aSearchAcrossMoreStoresThanSqliteTakesInOneUnionListsTheSameUsers() {
+        IdentityStoreRepository stores = new IdentityStoreRepository();
+        database.write(c -> {
+            for (int i = 0; i < 500; i++) {
+                long id = stores.create(c, "Branch " + i, StoreKind.CSV, "branch" + i + ".csv", false);
+                repository.insertAll(c, id, List.of(user("branch" + i, "Quinn", "Branch" + i, null,
+                        EnumSet.noneOf(EnrollmentType.class))));
+            }
+            return null;
+        });
+        UserQuery query = UserQuery.EVERYONE.withSearch("user1");
+        List<DirectoryUser> checked = allPages(query, 7, SearchPlan.CHECK_ROWS);
+
+        assertTrue(checked.size() > 7, checked.size() + " users");
+        assertEquals(checked, allPages(query, 7, SearchPlan.MATCHES_IN_ORDER));
+        assertEquals(List.of("branch0"), allPages(UserQuery.EVERYONE.withSearch("branch0 Quinn"), 7,
+                SearchPlan.MATCHES_IN_ORDER).stream().map(DirectoryUser::username).toList());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {1, 10, 45, 100_000})
     void aPageWithinAWindowHoldsTheMatchesAmongThatManyUsersOfTheOrder(int window) throws Exception {
