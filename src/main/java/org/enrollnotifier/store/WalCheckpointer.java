@@ -113,9 +113,11 @@ final class WalCheckpointer implements AutoCloseable {
     }
 
     private void checkpoint() {
+        // where this one starts first: a commit in between would otherwise count from the last one's
+        // start and schedule another right away (seen as one checkpoint too many, under load)
+        logBytesAtLastCheckpoint.set(bytes(log));
         scheduled.set(false);
         checkpointsRun.incrementAndGet();
-        logBytesAtLastCheckpoint.set(bytes(log));
         long before = bytes(database);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
