@@ -23,51 +23,63 @@ import java.sql.Statement;
  */
 final class DisplayRanks {
 
-    /** Room for 2^38 users a gap apart, with store ids up to 2^19. */
+    /** Room for 2^31 users a gap apart, with store ids up to 2^19. */
     static final long SPAN = 1L << 44;
     /**
-     * Room for 63 users added between two neighbours. A search index entry stores its key as the
-     * step from the previous one, in one byte up to 127: with 2^16 the index grew from 100 to 169 MB
-     * on a million users, and a search for "user1234" (111 matches) took 22 ms instead of 3.
+     * Room for 8,191 users added between two neighbours: a run of newcomers with one display name
+     * (service accounts, or the bench's generated users, a few hundred to a name) lands in one gap,
+     * and a run that does not fit numbers the whole store again. A search index entry stores its
+     * key as the step from the previous one, in two bytes up to 16,383: on a million users the
+     * index took 136 MB with steps of 1,024 (the same size as 8,192), 106 MB with 64 and 169 MB
+     * with 65,536, and counting the matches of "nguy", "@corp" or "user1234" took as long with 64
+     * as with 1,024 (sqlite3, the same folder).
      */
-    static final long GAP = 1L << 6;
+    static final long GAP = 1L << 13;
 
     /**
-     * For the users in {@code where} without a rank, by store: the rank between their ranked
+     * For the rows of {@code rows} without a rank, by store: the rank between their ranked
      * neighbours in the order (or beyond the first or last ranked user of the store, or centred in
      * the range when none is ranked), evenly spread, and the gap it was spread with (0: no room).
-     * A run of unranked users is told apart by how many ranked users precede it. The next ranked
-     * user is found walking the order backwards, in a frame that only grows, which SQLite keeps up
-     * as it goes: a frame from each row to the end is computed again for every row.
+     * {@code rows} gives {@code key, store_id, display_key, tiebreak, display_rank}: the order is
+     * the display key, then the tiebreak. A run of unranked rows is told apart by how many ranked
+     * ones precede it. The next ranked row is found walking the order backwards, in a frame that
+     * only grows, which SQLite keeps up as it goes: a frame from each row to the end is computed
+     * again for every row.
      */
-    static String ranksOfUnranked(String where) {
+    static String ranksOfUnranked(String rows) {
         return """
                 WITH ordered AS (
-                    SELECT id, store_id, display_rank, row_number() OVER w AS position,
+                    SELECT key, store_id, display_rank, row_number() OVER w AS position,
                            max(display_rank) OVER w AS below, count(display_rank) OVER w AS run
-                    FROM directory_user WHERE %s
-                    WINDOW w AS (PARTITION BY store_id ORDER BY display_key, id ROWS UNBOUNDED PRECEDING)),
+                    FROM (%s)
+                    WINDOW w AS (PARTITION BY store_id ORDER BY display_key, tiebreak ROWS UNBOUNDED PRECEDING)),
                 runs AS (
-                    SELECT id, store_id, display_rank, below,
+                    SELECT key, store_id, display_rank, below,
                            min(display_rank) OVER (PARTITION BY store_id ORDER BY position DESC
                                ROWS UNBOUNDED PRECEDING) AS above,
                            row_number() OVER (PARTITION BY store_id, run ORDER BY position) - (run > 0) AS place,
                            count(*) OVER (PARTITION BY store_id, run) - (run > 0) AS length
                     FROM ordered),
                 spaced AS (
-                    SELECT id, store_id, below, above, place, length,
+                    SELECT key, store_id, below, above, place, length,
                            min(%d, (coalesce(above, (store_id + 1) * %d) - coalesce(below, store_id * %d)) / (length + 1)) AS gap
                     FROM runs WHERE display_rank IS NULL)
-                SELECT id, CASE WHEN below IS NOT NULL THEN below
-                                WHEN above IS NOT NULL THEN above - (length + 1) * gap
-                                ELSE store_id * %d + (%d - (length + 1) * gap) / 2 END + place * gap AS rank,
+                SELECT key, CASE WHEN below IS NOT NULL THEN below
+                                 WHEN above IS NOT NULL THEN above - (length + 1) * gap
+                                 ELSE store_id * %d + (%d - (length + 1) * gap) / 2 END + place * gap AS rank,
                        gap
-                FROM spaced""".formatted(where, GAP, SPAN, SPAN, SPAN, SPAN);
+                FROM spaced""".formatted(rows, GAP, SPAN, SPAN, SPAN, SPAN);
+    }
+
+    /** The users of {@code where} as {@link #ranksOfUnranked} takes them, keyed by id. */
+    private static String users(String where) {
+        return "SELECT id AS key, store_id, display_key, id AS tiebreak, display_rank FROM directory_user WHERE "
+                + where;
     }
 
     /** Ranks every unranked user of every store: for a schema step, which then indexes them all. */
     static final String RANK_EVERY_STORE = "UPDATE directory_user SET display_rank = r.rank FROM ("
-            + ranksOfUnranked("1 = 1") + ") AS r WHERE directory_user.id = r.id";
+            + ranksOfUnranked(users("1 = 1")) + ") AS r WHERE directory_user.id = r.key";
 
     /**
      * The ranks {@link #fill} gives {@code users} new users of an empty store: the n-th (from 1) at
@@ -82,34 +94,74 @@ final class DisplayRanks {
 
     /**
      * Ranks the store's unranked users and adds them to the search index; numbers the whole store
-     * again when some have no room between their neighbours. In the caller's transaction. The index
-     * gets its entries in the order of their keys: FTS5 writes what it holds as a new segment of
-     * the index whenever a key comes out of order, so entries added one by one in another order
-     * would cost a segment each.
+     * again when some have no room between their neighbours. In the caller's transaction.
      */
     void fill(Connection c, long storeId) throws SQLException {
         if (!hasUnranked(c, storeId)) {
             return;
         }
-        if (smallestGap(c, storeId) < 1) {
-            execute(c, "INSERT INTO directory_user_search (directory_user_search, rowid, search_key)"
-                    + " SELECT 'delete', display_rank, search_key FROM directory_user"
-                    + " WHERE store_id = ? AND display_rank IS NOT NULL ORDER BY display_rank", storeId);
-            execute(c, "UPDATE directory_user SET display_rank = NULL WHERE store_id = ?", storeId);
+        if (!rank(c, storeId, null)) {
+            unrankStore(c, storeId);
+            rank(c, storeId, null);
         }
+        indexRanked(c);
+    }
+
+    /**
+     * Ranks the store's unranked users, together with users about to be added (null: none), and
+     * keeps their ranks in {@code temp.new_rank (key, rank)}, keyed by id, or for the newcomers by
+     * the negated key given; false, and nothing kept, when some have no room between their
+     * neighbours. The newcomers come as {@code key, display_key, tiebreak} from SQL whose one
+     * parameter, {@code ?1}, is the store: they sort after the store's users of equal display key,
+     * among themselves by the tiebreak, which is how they must be added then. Then add them with
+     * their ranks, in the ranks' order, and call {@link #indexRanked}.
+     */
+    boolean rank(Connection c, long storeId, String newcomers) throws SQLException {
+        String rows = users("store_id = ?1") + (newcomers == null ? "" : " UNION ALL SELECT -n.key, ?1, n.display_key,"
+                + " (SELECT coalesce(max(id), 0) FROM directory_user) + n.tiebreak, NULL FROM (" + newcomers + ") n");
         try (Statement statement = c.createStatement()) {
-            statement.execute("CREATE TEMP TABLE new_rank (id INTEGER PRIMARY KEY, rank INTEGER NOT NULL)");
-            try {
-                execute(c, "INSERT INTO temp.new_rank (id, rank) SELECT id, rank FROM ("
-                        + ranksOfUnranked("store_id = ?") + ")", storeId);
-                statement.execute("UPDATE directory_user SET display_rank = r.rank FROM temp.new_rank r"
-                        + " WHERE directory_user.id = r.id");
-                statement.execute("INSERT INTO directory_user_search (rowid, search_key) SELECT r.rank, u.search_key"
-                        + " FROM temp.new_rank r JOIN directory_user u ON u.id = r.id ORDER BY r.rank");
-            } finally {
-                statement.execute("DROP TABLE temp.new_rank");
-            }
+            statement.execute("CREATE TEMP TABLE new_rank (key INTEGER PRIMARY KEY, rank INTEGER NOT NULL, gap INTEGER)");
         }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO temp.new_rank (key, rank, gap) SELECT key, rank, gap FROM (" + ranksOfUnranked(rows) + ")")) {
+            insert.setLong(1, storeId);
+            insert.executeUpdate();
+        }
+        if (number(c, "SELECT coalesce(min(gap), 1) >= 1 FROM temp.new_rank") == 1) {
+            return true;
+        }
+        dropNewRanks(c);
+        return false;
+    }
+
+    /**
+     * Gives the store's users the ranks {@link #rank} kept, and adds every user those
+     * ranks are for to the search index: in the order of the ranks, as FTS5 writes what it holds as
+     * a new segment of the index whenever a key comes out of order, so entries added one by one in
+     * another order would cost a segment each.
+     */
+    void indexRanked(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("UPDATE directory_user SET display_rank = r.rank FROM temp.new_rank r"
+                    + " WHERE r.key > 0 AND directory_user.id = r.key");
+            statement.execute("INSERT INTO directory_user_search (rowid, search_key) SELECT r.rank, u.search_key"
+                    + " FROM temp.new_rank r JOIN directory_user u ON u.display_rank = r.rank ORDER BY r.rank");
+        }
+        dropNewRanks(c);
+    }
+
+    private static void dropNewRanks(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("DROP TABLE temp.new_rank");
+        }
+    }
+
+    /** Takes the store's users out of the search index, in the order of their ranks, and their ranks from them. */
+    private static void unrankStore(Connection c, long storeId) throws SQLException {
+        execute(c, "INSERT INTO directory_user_search (directory_user_search, rowid, search_key)"
+                + " SELECT 'delete', display_rank, search_key FROM directory_user"
+                + " WHERE store_id = ? AND display_rank IS NOT NULL ORDER BY display_rank", storeId);
+        execute(c, "UPDATE directory_user SET display_rank = NULL WHERE store_id = ?", storeId);
     }
 
     private static boolean hasUnranked(Connection c, long storeId) throws SQLException {
@@ -117,13 +169,11 @@ final class DisplayRanks {
                 storeId) == 1;
     }
 
-    private static long smallestGap(Connection c, long storeId) throws SQLException {
-        return number(c, "SELECT min(gap) FROM (" + ranksOfUnranked("store_id = ?") + ")", storeId);
-    }
-
-    private static long number(Connection c, String sql, long storeId) throws SQLException {
+    private static long number(Connection c, String sql, long... parameters) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setLong(1, storeId);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setLong(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

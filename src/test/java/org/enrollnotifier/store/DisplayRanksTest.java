@@ -86,6 +86,19 @@ class DisplayRanksTest {
     }
 
     @Test
+    void newcomersAndRenamedUsersOfOneImportAreRankedTogether() {
+        long store = store("Corp", people("Ann", "Emma", "Noah"));
+
+        reimport(store, List.of(person("Ann"), renamed(person("Emma"), "Zara"), person("Noah"), person("Bea"),
+                person("Zed")));
+
+        assertRankedInOrder(store, List.of("Ann", "Bea", "Noah", "Zara", "Zed"));
+        assertEquals(List.of("Zara", "Zed"), firstNamesFound(store, "z"));
+        assertEquals(List.of("Zara"), firstNamesFound(store, "zara"));
+        assertSearchIndexMatchesTheUsers();
+    }
+
+    @Test
     void aReimportThatChangesOnlyEnrollmentsLeavesTheSearchIndexUntouched() {
         long store = store("Corp", people("Ann", "Emma", "Noah"));
         List<String> indexBefore = searchIndexBlocks();
@@ -103,13 +116,16 @@ class DisplayRanksTest {
         long store = store("Corp", people("Aa", "Ab"));
         long gapBefore = ranks(store).get("Ab") - ranks(store).get("Aa");
         List<DirectoryUser> crowded = new ArrayList<>(people("Aa", "Ab"));
-        IntStream.range(0, (int) DisplayRanks.GAP).forEach(i -> crowded.add(person("Aa" + String.format("%03d", i))));
+        IntStream.range(0, (int) DisplayRanks.GAP).forEach(i -> crowded.add(person("Aa" + String.format("%04d", i))));
 
         reimport(store, crowded);
 
         assertEquals(DisplayRanks.GAP, gapBefore, "neighbours a gap apart");
-        assertRankedInOrder(store, crowded.stream().map(DirectoryUser::firstName).sorted().toList());
-        assertEquals(crowded.stream().map(DirectoryUser::firstName).sorted().toList(), firstNamesFound(store, "tester"),
+        List<String> inOrder = crowded.stream().map(DirectoryUser::firstName).sorted().toList();
+        assertRankedInOrder(store, inOrder);
+        assertEquals(inOrder.subList(0, 100), firstNamesFound(store, "tester"));
+        assertEquals(crowded.size(), database.read(c -> users.count(c,
+                UserQuery.EVERYONE.withStore(store).withSearch("tester"))).listed(),
                 "the search index has every user under the new ranks");
         assertSearchIndexMatchesTheUsers();
     }
@@ -217,7 +233,7 @@ class DisplayRanksTest {
     private void assertRankedInOrder(long store, List<String> firstNames) {
         Map<String, Long> ranks = ranks(store);
         assertEquals(firstNames, List.copyOf(ranks.keySet()));
-        List<String> listed = database.read(c -> users.page(c, UserQuery.EVERYONE.withStore(store), null, 1000,
+        List<String> listed = database.read(c -> users.page(c, UserQuery.EVERYONE.withStore(store), null, 100_000,
                 SearchPlan.CHECK_ROWS)).stream().map(keyed -> keyed.user().firstName()).toList();
         assertEquals(listed, List.copyOf(ranks.keySet()), "the listing's order");
         ranks.values().forEach(rank -> assertTrue(rank > store * DisplayRanks.SPAN
