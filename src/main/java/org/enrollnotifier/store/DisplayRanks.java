@@ -10,16 +10,16 @@ import java.sql.Statement;
  * Each user's place in its store's display-name order, as a number ({@code display_rank}). The
  * search index is keyed by it, so a search's matches come out of the index in that order, and a
  * page of a search many users match is its next matches in the index, instead of every match
- * looked up and sorted: "Olivia" among a million users, 62,357 matches found far into the order,
- * 61–63 ms sorted, well under a millisecond in order (sqlite3, the bench's store).
+ * looked up and sorted, or the order walked to them: "Olivia" among a million users, 62,357 matches
+ * found far into the order, 61–63 ms walking, well under a millisecond in order (the bench).
  *
  * <p>A store's ranks lie in its own range, {@code [storeId × SPAN, (storeId + 1) × SPAN)}, a
  * {@link #GAP} apart, centred in the range: users that a re-import adds or renames are ranked
  * between their neighbours, or beyond the first or last one, without renumbering the others. Only
  * when the room between two neighbours is used up is the store numbered again.
  *
- * <p>Ranks are kept by the import, in its transaction; a user without one (just added, or renamed)
- * is not in the search index until {@link #fill} ranks it.
+ * <p>Ranks are kept by the import, in its transaction; a user without one (renamed, or added by
+ * {@code DirectoryUserRepository.insertAll}) is not in the search index until it is ranked.
  */
 final class DisplayRanks {
 
@@ -29,10 +29,10 @@ final class DisplayRanks {
      * Room for 8,191 users added between two neighbours: a run of newcomers with one display name
      * (service accounts, or the bench's generated users, a few hundred to a name) lands in one gap,
      * and a run that does not fit numbers the whole store again. A search index entry stores its
-     * key as the step from the previous one, in two bytes up to 16,383: on a million users the
-     * index took 136 MB with steps of 1,024 (the same size as 8,192), 106 MB with 64 and 169 MB
-     * with 65,536, and counting the matches of "nguy", "@corp" or "user1234" took as long with 64
-     * as with 1,024 (sqlite3, the same folder).
+     * key as the step from the previous one, in two bytes up to 16,383 (one up to 127): on a
+     * million users the index took 136 MB with steps of 1,024 (two bytes, as 8,192), 106 MB with 64
+     * and 169 MB with 65,536, and counting the matches of "nguy", "@corp" or "user1234" took as long
+     * with 64 as with 1,024 (sqlite3, the same folder).
      */
     static final long GAP = 1L << 13;
 
