@@ -120,6 +120,8 @@ final class DisplayRanks {
         String rows = users("store_id = ?1") + (newcomers == null ? "" : " UNION ALL SELECT -n.key, ?1, n.display_key,"
                 + " (SELECT coalesce(max(id), 0) FROM directory_user) + n.tiebreak, NULL FROM (" + newcomers + ") n");
         try (Statement statement = c.createStatement()) {
+            // a failed import's transaction takes the table back with it; work outside one might not
+            statement.execute("DROP TABLE IF EXISTS temp.new_rank");
             statement.execute("CREATE TEMP TABLE new_rank (key INTEGER PRIMARY KEY, rank INTEGER NOT NULL, gap INTEGER)");
         }
         try (PreparedStatement insert = c.prepareStatement(
