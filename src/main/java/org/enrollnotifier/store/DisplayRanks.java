@@ -35,19 +35,25 @@ final class DisplayRanks {
      * with 64 as with 1,024 (sqlite3, the same folder).
      */
     static final long GAP = 1L << 13;
+    /**
+     * Up to one user to rank in this many of a store, each one's neighbours are sought in an index
+     * (two seeks each), else the whole store is walked in order (a window pass, about 2 s for
+     * 400,000 users): a re-import that adds a hundred users to a million then costs milliseconds.
+     */
+    static final int NEAR_NEIGHBOURS_AT_MOST_ONE_IN = 4;
 
     /**
      * For the rows of {@code rows} without a rank, by store: the rank between their ranked
      * neighbours in the order (or beyond the first or last ranked user of the store, or centred in
      * the range when none is ranked), evenly spread, and the gap it was spread with (0: no room).
      * {@code rows} gives {@code key, store_id, display_key, tiebreak, display_rank}: the order is
-     * the display key, then the tiebreak. A run of unranked rows is told apart by how many ranked
-     * ones precede it. The next ranked row is found walking the order backwards, in a frame that
-     * only grows, which SQLite keeps up as it goes: a frame from each row to the end is computed
-     * again for every row.
+     * the display key, then the tiebreak. One pass over every row in that order: a run of unranked
+     * rows is told apart by how many ranked ones precede it. The next ranked row is found walking
+     * the order backwards, in a frame that only grows, which SQLite keeps up as it goes: a frame
+     * from each row to the end is computed again for every row.
      */
     static String ranksOfUnranked(String rows) {
-        return """
+        return spread("""
                 WITH ordered AS (
                     SELECT key, store_id, display_rank, row_number() OVER w AS position,
                            max(display_rank) OVER w AS below, count(display_rank) OVER w AS run
@@ -60,21 +66,65 @@ final class DisplayRanks {
                            row_number() OVER (PARTITION BY store_id, run ORDER BY position) - (run > 0) AS place,
                            count(*) OVER (PARTITION BY store_id, run) - (run > 0) AS length
                     FROM ordered),
+                bounds AS (SELECT key, store_id, below, above, place, length FROM runs WHERE display_rank IS NULL)"""
+                .formatted(rows));
+    }
+
+    /**
+     * Like {@link #ranksOfUnranked}, for the unranked rows {@code unranked} of the store {@code ?1}
+     * alone ({@code key, display_key, tiebreak}): each one's ranked neighbours are sought in the
+     * store's display-name index, instead of walking the whole store. Rows of one run share the
+     * neighbour below them.
+     */
+    static String ranksNearNeighbours(String unranked) {
+        return spread("""
+                WITH near AS (
+                    SELECT x.key, x.display_key, x.tiebreak,
+                           (SELECT u.display_rank FROM directory_user u WHERE u.store_id = ?1
+                                AND (u.display_key, u.id) < (x.display_key, x.tiebreak) AND u.display_rank IS NOT NULL
+                                ORDER BY u.display_key DESC, u.id DESC LIMIT 1) AS below,
+                           (SELECT u.display_rank FROM directory_user u WHERE u.store_id = ?1
+                                AND (u.display_key, u.id) > (x.display_key, x.tiebreak) AND u.display_rank IS NOT NULL
+                                ORDER BY u.display_key, u.id LIMIT 1) AS above
+                    FROM (%s) x),
+                bounds AS (
+                    SELECT key, ?1 AS store_id, below, above,
+                           row_number() OVER (PARTITION BY below ORDER BY display_key, tiebreak) AS place,
+                           count(*) OVER (PARTITION BY below) AS length
+                    FROM near)""".formatted(unranked));
+    }
+
+    /** The ranks and gaps of the rows in {@code bounds} ({@code key, store_id, below, above, place, length}). */
+    private static String spread(String bounds) {
+        return bounds + """
+                ,
                 spaced AS (
                     SELECT key, store_id, below, above, place, length,
                            min(%d, (coalesce(above, (store_id + 1) * %d) - coalesce(below, store_id * %d)) / (length + 1)) AS gap
-                    FROM runs WHERE display_rank IS NULL)
+                    FROM bounds)
                 SELECT key, CASE WHEN below IS NOT NULL THEN below
                                  WHEN above IS NOT NULL THEN above - (length + 1) * gap
                                  ELSE store_id * %d + (%d - (length + 1) * gap) / 2 END + place * gap AS rank,
                        gap
-                FROM spaced""".formatted(rows, GAP, SPAN, SPAN, SPAN, SPAN);
+                FROM spaced""".formatted(GAP, SPAN, SPAN, SPAN, SPAN);
     }
 
     /** The users of {@code where} as {@link #ranksOfUnranked} takes them, keyed by id. */
     private static String users(String where) {
         return "SELECT id AS key, store_id, display_key, id AS tiebreak, display_rank FROM directory_user WHERE "
                 + where;
+    }
+
+    /**
+     * The store's unranked users and the newcomers (null: none) as {@link #ranksNearNeighbours}
+     * takes them, or with the store's ranked users too, as {@link #ranksOfUnranked} takes them.
+     */
+    static String unranked(String newcomers, boolean withRanked) {
+        String store = withRanked ? users("store_id = ?1")
+                : "SELECT id AS key, display_key, id AS tiebreak FROM directory_user WHERE display_rank IS NULL AND store_id = ?1";
+        return newcomers == null ? store : store + " UNION ALL SELECT -n.key," + (withRanked ? " ?1," : "")
+                + " n.display_key, (SELECT coalesce(max(id), 0) FROM directory_user) + n.tiebreak"
+                + (withRanked ? ", NULL" : "") + " FROM (" + newcomers + ") n";
     }
 
     /** Ranks every unranked user of every store: for a schema step, which then indexes them all. */
@@ -100,9 +150,9 @@ final class DisplayRanks {
         if (!hasUnranked(c, storeId)) {
             return;
         }
-        if (!rank(c, storeId, null)) {
+        if (!rank(c, storeId, null, 0)) {
             unrankStore(c, storeId);
-            rank(c, storeId, null);
+            rank(c, storeId, null, 0);
         }
         indexRanked(c);
     }
@@ -113,19 +163,24 @@ final class DisplayRanks {
      * the negated key given; false, and nothing kept, when some have no room between their
      * neighbours. The newcomers come as {@code key, display_key, tiebreak} from SQL whose one
      * parameter, {@code ?1}, is the store: they sort after the store's users of equal display key,
-     * among themselves by the tiebreak, which is how they must be added then. Then add them with
-     * their ranks, in the ranks' order, and call {@link #indexRanked}.
+     * among themselves by the tiebreak, which is how they must be added then; there are
+     * {@code newcomerCount}. Then add them with their ranks, in the ranks' order, and call
+     * {@link #indexRanked}. Few to rank against the store's users ({@link #NEAR_NEIGHBOURS_AT_MOST_ONE_IN}),
+     * each one's neighbours are sought; else the store is walked in order.
      */
-    boolean rank(Connection c, long storeId, String newcomers) throws SQLException {
-        String rows = users("store_id = ?1") + (newcomers == null ? "" : " UNION ALL SELECT -n.key, ?1, n.display_key,"
-                + " (SELECT coalesce(max(id), 0) FROM directory_user) + n.tiebreak, NULL FROM (" + newcomers + ") n");
+    boolean rank(Connection c, long storeId, String newcomers, long newcomerCount) throws SQLException {
+        long unrankedUsers = number(c, "SELECT count(*) FROM directory_user WHERE display_rank IS NULL AND store_id = ?",
+                storeId);
+        long storeUsers = number(c, "SELECT coalesce(sum(users), 0) FROM user_count WHERE store_id = ?", storeId);
+        String ranks = (unrankedUsers + newcomerCount) * NEAR_NEIGHBOURS_AT_MOST_ONE_IN <= storeUsers
+                ? ranksNearNeighbours(unranked(newcomers, false)) : ranksOfUnranked(unranked(newcomers, true));
         try (Statement statement = c.createStatement()) {
             // a failed import's transaction takes the table back with it; work outside one might not
             statement.execute("DROP TABLE IF EXISTS temp.new_rank");
             statement.execute("CREATE TEMP TABLE new_rank (key INTEGER PRIMARY KEY, rank INTEGER NOT NULL, gap INTEGER)");
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO temp.new_rank (key, rank, gap) SELECT key, rank, gap FROM (" + ranksOfUnranked(rows) + ")")) {
+                "INSERT INTO temp.new_rank (key, rank, gap) SELECT key, rank, gap FROM (" + ranks + ")")) {
             insert.setLong(1, storeId);
             insert.executeUpdate();
         }

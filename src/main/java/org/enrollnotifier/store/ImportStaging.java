@@ -112,7 +112,7 @@ public final class ImportStaging {
             return 0;
         }
         return kept == 0 && staged >= users.count(c, UserQuery.EVERYONE).listed()
-                ? addWithIndexesBuiltAfter(c, storeId, staged) : addRanked(c, storeId);
+                ? addWithIndexesBuiltAfter(c, storeId, staged) : addRanked(c, storeId, staged - kept);
     }
 
     /**
@@ -122,9 +122,9 @@ public final class ImportStaging {
      * When some have no room between their neighbours, they are added unranked, and the store is
      * numbered again.
      */
-    private int addRanked(Connection c, long storeId) throws SQLException {
+    private int addRanked(Connection c, long storeId, long newcomers) throws SQLException {
         if (!ranks.rank(c, storeId, "SELECT i.rowid AS key, i.display_key, i.rowid AS tiebreak"
-                + " FROM temp.import_user i WHERE " + NEW_TO_THE_STORE)) {
+                + " FROM temp.import_user i WHERE " + NEW_TO_THE_STORE, newcomers)) {
             int added = update(c, COPY_STAGED + " WHERE " + NEW_TO_THE_STORE, storeId);
             ranks.fill(c, storeId);
             return added;

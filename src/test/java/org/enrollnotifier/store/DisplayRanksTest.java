@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
@@ -128,6 +129,74 @@ class DisplayRanksTest {
                 UserQuery.EVERYONE.withStore(store).withSearch("tester"))).listed(),
                 "the search index has every user under the new ranks");
         assertSearchIndexMatchesTheUsers();
+    }
+
+    @Test
+    void seekingEachNewcomersNeighboursRanksAsWalkingTheWholeStoreDoes() {
+        Random random = new Random(14);
+        List<DirectoryUser> members = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            members.add(user("m" + i, "N" + random.nextInt(40), "Tester", null, EnumSet.noneOf(EnrollmentType.class)));
+        }
+        long store = store("Corp", members);
+        store("Other", people("Ann", "Zed"));
+        database.write(c -> {
+            try (Statement statement = c.createStatement()) {
+                statement.execute("UPDATE directory_user SET display_rank = NULL WHERE username IN ('m3', 'm4', 'm150', 'm299')");
+                statement.execute("CREATE TEMP TABLE newcomer (key INTEGER PRIMARY KEY, display_key TEXT, tiebreak INTEGER)");
+                for (int i = 1; i <= 60; i++) {
+                    statement.execute("INSERT INTO temp.newcomer VALUES (" + i + ", 'n" + random.nextInt(45)
+                            + " tester', " + i + ")");
+                }
+                // before the store's first user, and after its last
+                statement.execute("INSERT INTO temp.newcomer VALUES (61, 'a tester', 61), (62, 'zz tester', 62)");
+            }
+            return null;
+        });
+        String newcomers = "SELECT key, display_key, tiebreak FROM temp.newcomer";
+
+        List<String> walked = ranks(DisplayRanks.ranksOfUnranked(DisplayRanks.unranked(newcomers, true)), store);
+        List<String> sought = ranks(DisplayRanks.ranksNearNeighbours(DisplayRanks.unranked(newcomers, false)), store);
+
+        assertEquals(66, walked.size(), "4 unranked users and 62 newcomers");
+        assertEquals(walked, sought);
+    }
+
+    @Test
+    void aFewNewcomersToALargerStoreAreRankedNextToTheirNeighbours() {
+        List<DirectoryUser> members = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            members.add(person("M" + String.format("%02d", i)));
+        }
+        long store = store("Corp", members);
+        Map<String, Long> before = ranks(store);
+        List<DirectoryUser> grown = new ArrayList<>(members);
+        grown.add(person("M105"));
+        grown.add(person("A"));
+
+        reimport(store, grown);
+
+        assertRankedInOrder(store, grown.stream().map(DirectoryUser::firstName).sorted().toList());
+        Map<String, Long> after = ranks(store);
+        members.forEach(member -> assertEquals(before.get(member.firstName()), after.get(member.firstName())));
+        assertEquals(List.of("M105"), firstNamesFound(store, "m105"));
+        assertSearchIndexMatchesTheUsers();
+    }
+
+    /** Key, rank and gap of each row the given ranking query ranks, by key. */
+    private List<String> ranks(String ranking, long store) {
+        return database.read(c -> {
+            List<String> rows = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT key, rank, gap FROM (" + ranking + ") ORDER BY key")) {
+                select.setLong(1, store);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3));
+                    }
+                }
+            }
+            return rows;
+        });
     }
 
     @Test
