@@ -1,8 +1,10 @@
 package org.enrollnotifier.store;
 
+import static org.enrollnotifier.store.LongParameterStatements.number;
+import static org.enrollnotifier.store.LongParameterStatements.update;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -215,33 +217,14 @@ final class DisplayRanks {
 
     /** Takes the store's users out of the search index, in the order of their ranks, and their ranks from them. */
     private static void unrankStore(Connection c, long storeId) throws SQLException {
-        execute(c, "INSERT INTO directory_user_search (directory_user_search, rowid, search_key)"
+        update(c, "INSERT INTO directory_user_search (directory_user_search, rowid, search_key)"
                 + " SELECT 'delete', display_rank, search_key FROM directory_user"
                 + " WHERE store_id = ? AND display_rank IS NOT NULL ORDER BY display_rank", storeId);
-        execute(c, "UPDATE directory_user SET display_rank = NULL WHERE store_id = ?", storeId);
+        update(c, "UPDATE directory_user SET display_rank = NULL WHERE store_id = ?", storeId);
     }
 
     private static boolean hasUnranked(Connection c, long storeId) throws SQLException {
         return number(c, "SELECT EXISTS (SELECT 1 FROM directory_user WHERE display_rank IS NULL AND store_id = ?)",
                 storeId) == 1;
-    }
-
-    private static long number(Connection c, String sql, long... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setLong(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void execute(Connection c, String sql, long storeId) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setLong(1, storeId);
-            statement.executeUpdate();
-        }
     }
 }

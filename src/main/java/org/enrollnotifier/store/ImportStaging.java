@@ -1,5 +1,8 @@
 package org.enrollnotifier.store;
 
+import static org.enrollnotifier.store.LongParameterStatements.number;
+import static org.enrollnotifier.store.LongParameterStatements.update;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -194,29 +197,6 @@ public final class ImportStaging {
     public void finish(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS temp.import_user");
-        }
-    }
-
-    private static long number(Connection c, String sql, long... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static int update(Connection c, String sql, long... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            return statement.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement statement, long... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setLong(i + 1, parameters[i]);
         }
     }
 }
