@@ -144,7 +144,10 @@ public final class DirectoryImport {
             throws ImportFailed, ImportFailure {
         Instant now = clock.instant();
         Path report = writeReport(name, now, problems);
-        if (database.scratch(staging::isEmpty)) {
+        if (database.scratch(c -> {
+            staging.index(c);
+            return staging.isEmpty(c);
+        })) {
             throw new ImportFailure(noUserIn(source, problems, report));
         }
         return database.write(c -> {

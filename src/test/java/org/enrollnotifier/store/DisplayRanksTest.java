@@ -209,6 +209,10 @@ class DisplayRanksTest {
         reimport(filled, people);
 
         assertEquals(usernamesAndRanksWithinTheStore(byOne), usernamesAndRanksWithinTheStore(filled));
+        List<String> listed = database.read(c -> users.page(c, UserQuery.EVERYONE.withStore(filled), null, 100,
+                SearchPlan.CHECK_ROWS)).stream().map(keyed -> keyed.user().username()).toList();
+        assertEquals(usernamesAndRanksWithinTheStore(filled).stream().map(line -> line.split(" ")[0]).toList(),
+                listed, "the listing's order, by display name and id");
         assertSearchIndexMatchesTheUsers();
     }
 
@@ -224,6 +228,7 @@ class DisplayRanksTest {
         database.scratch(c -> {
             staging.start(c);
             staging.add(c, staged.stream().map(FoldedUser::of).toList());
+            staging.index(c);
             return null;
         });
         database.write(c -> staging.apply(c, store));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.EnrollmentType;
@@ -78,6 +79,28 @@ class ImportStagingTest {
                 "the kept tallies follow adds, updates and removals");
         assertEquals(new UserCounts(1, 0), database.read(c -> users.count(c,
                 UserQuery.EVERYONE.withStore(storeId).withFilter(EnrollmentFilter.enrolledWith(EnrollmentType.EMAIL)))));
+    }
+
+    @Test
+    void aUserTheSourceListsMoreThanOnceIsAppliedOnceAsItsLastEntry() {
+        database.scratch(c -> {
+            staging.start(c);
+            staging.add(c, Stream.of(user("ann", "Ann", "First", "ann@corp.test", EnumSet.noneOf(EnrollmentType.class)),
+                    user("eve", "Eve", "New", null, EnumSet.noneOf(EnrollmentType.class))).map(FoldedUser::of).toList());
+            staging.add(c, Stream.of(user("ann", "Ann", "Second", "ann@corp.test", EnumSet.noneOf(EnrollmentType.class)),
+                    user("ann", "Ann", "Last", "ann@corp.test", EnumSet.of(EnrollmentType.SMS))).map(FoldedUser::of)
+                    .toList());
+            staging.index(c);
+            return null;
+        });
+
+        ImportStaging.Changes changes = database.write(c -> staging.apply(c, storeId));
+
+        assertEquals(new ImportStaging.Changes(1, 1, 2, 0), changes);
+        assertEquals(List.of("Ann Last SMS", "Eve New "), database.read(c -> users.page(c,
+                UserQuery.EVERYONE.withStore(storeId), null, 100, SearchPlan.CHECK_ROWS)).stream()
+                .map(keyed -> keyed.user().displayName() + " " + keyed.user().enrolledTypes().stream()
+                        .map(EnrollmentType::name).collect(Collectors.joining(","))).toList());
     }
 
     @Test
@@ -206,6 +229,7 @@ class ImportStagingTest {
         database.scratch(c -> {
             staging.start(c);
             staging.add(c, staged.stream().map(FoldedUser::of).toList());
+            staging.index(c);
             return null;
         });
     }
