@@ -35,6 +35,13 @@ public final class Database implements AutoCloseable {
     private static final int USUAL_CACHE_KIB = 2_000;
     /** The database file's page cache during a bulk change, in KiB; native memory, not heap. */
     private static final int BULK_CACHE_KIB = 256 * 1024;
+    /**
+     * Helper threads a large sort may use besides the connection's own, each sorting a run of keys
+     * while the connection reads on: building a million users' indexes in runs of 8 MiB took 1.35 s
+     * with two, 1.47 s with one, 1.86 s with none (two cores). A sort held in memory at once, as the
+     * usual page cache allows for a few thousand rows, uses none.
+     */
+    private static final int SORT_HELPER_THREADS = 2;
     /** Virtual machine steps between checks whether a read was abandoned: well under a millisecond. */
     private static final int PROGRESS_STEPS = 10_000;
 
@@ -72,6 +79,7 @@ public final class Database implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = NORMAL");
                 statement.execute("PRAGMA mmap_size = " + MAPPED_BYTES);
                 statement.execute("PRAGMA wal_autocheckpoint = 0");
+                statement.execute("PRAGMA threads = " + SORT_HELPER_THREADS);
                 statement.execute("PRAGMA journal_size_limit = " + WalCheckpointer.LOG_BYTES_KEPT);
             }
             checkpointer = new WalCheckpointer(file, connect(file, WalCheckpointer.CATCH_UP_WAIT_MILLIS));

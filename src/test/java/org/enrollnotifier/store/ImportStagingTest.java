@@ -123,10 +123,14 @@ class ImportStagingTest {
                 EnumSet.noneOf(EnrollmentType.class))).toList());
 
         long versionBefore = schemaVersion();
+        database.useBulkCache(true);
+        List<String> cacheBefore = texts("PRAGMA main.cache_size");
         assertEquals(new ImportStaging.Changes(5, 0, 0, 0), database.write(c -> staging.apply(c, bigStore)));
 
         assertTrue(schemaVersion() > versionBefore, "the indexes were dropped and built again");
         assertEquals(schemaBefore, schema());
+        assertEquals(cacheBefore, texts("PRAGMA main.cache_size"), "the page cache is as it was before the indexes were built");
+        database.useBulkCache(false);
         assertEquals(5, database.read(c -> users.count(c, UserQuery.EVERYONE.withStore(bigStore).withSearch("Newcomer")))
                 .listed(), "the search index has every user added");
         assertEquals(List.of("Milo", "Nell", "Omar", "Pia", "Quinn"), database.read(c -> users.page(c,
