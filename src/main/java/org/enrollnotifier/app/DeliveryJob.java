@@ -170,6 +170,7 @@ public final class DeliveryJob {
         private final MessageComposer composer;
         private final Deque<PendingDelivery> claimed = new ArrayDeque<>();
         private MailConnection connection;
+        private Announced announced;
         private Database.Pending<?> sentMark;
 
         Worker(MessageComposer composer) {
@@ -181,6 +182,9 @@ public final class DeliveryJob {
                 while (true) {
                     if (!mayStartMessage()) {
                         // the table is right before the count that reports the pause
+                        if (announced != null) {
+                            dropConnection();
+                        }
                         releaseClaimed();
                         confirmSent();
                         if (awaitGo()) {
@@ -215,11 +219,15 @@ public final class DeliveryJob {
         }
 
         private Optional<PendingDelivery> takeNext() {
+            claimIfNoneLeft();
+            return Optional.ofNullable(claimed.poll());
+        }
+
+        private void claimIfNoneLeft() {
             if (claimed.isEmpty()) {
                 claimed.addAll(database.writeShared(
                         c -> outbox.claimNext(c, notificationId, clock.instant(), claimSize())));
             }
-            return Optional.ofNullable(claimed.poll());
         }
 
         /** Returns once the last message sent is recorded as sent, and counts it. */
@@ -262,22 +270,76 @@ public final class DeliveryJob {
             });
         }
 
-        /** Sends one claimed message; a failure is recorded at once, a success by the time the next one leaves. */
+        /**
+         * Sends one claimed message; a failure is recorded at once, a success by the time the next
+         * one leaves. The connection is told which message follows, so that it may start it behind
+         * this one's end; it must then get that one next, or be closed.
+         */
         private void deliver(PendingDelivery delivery) {
+            Announced following = null;
             try {
-                OutgoingMessage message = composer.compose(delivery);
+                OutgoingMessage message = announcedMessage(delivery);
                 if (connection == null) {
                     connection = transport.open();
                 }
-                connection.send(message, this::confirmSent);
+                following = following();
+                connection.send(message, this::confirmSent, following == null ? null : following.message());
                 recordSent(delivery);
             } catch (MailFailure failure) {
                 connection = recordFailure(delivery, failure, connection);
             } catch (IllegalArgumentException unsendable) {
                 // the message itself cannot be built (e.g. an address that does not parse): no retry helps
                 fail(delivery, unsendable.getMessage());
+            } finally {
+                announced = connection == null ? null : following;
             }
         }
+
+        /**
+         * The message for the delivery, as announced to the connection if it was; a connection that
+         * expects another one is closed.
+         */
+        private OutgoingMessage announcedMessage(PendingDelivery delivery) {
+            Announced expected = announced;
+            announced = null;
+            if (expected != null && expected.delivery().id() == delivery.id()) {
+                return expected.message();
+            }
+            if (expected != null) {
+                dropConnection();
+            }
+            return composer.compose(delivery);
+        }
+
+        /** The claimed message this worker sends next, if it goes on at once and the message can be built. */
+        private Announced following() {
+            if (rate.limits() || !mayStartMessage()) {
+                return null;
+            }
+            claimIfNoneLeft();
+            PendingDelivery next = claimed.peek();
+            if (next == null) {
+                return null;
+            }
+            try {
+                return new Announced(next, composer.compose(next));
+            } catch (IllegalArgumentException unsendable) {
+                return null;
+            }
+        }
+
+        /** A message started ahead on the connection is dropped with it: nothing of it is delivered. */
+        private void dropConnection() {
+            if (connection != null) {
+                connection.close();
+                connection = null;
+            }
+            announced = null;
+        }
+    }
+
+    /** The message a worker told its connection it sends next. */
+    private record Announced(PendingDelivery delivery, OutgoingMessage message) {
     }
 
     /** Under a rate limit a claimed row may wait long for its turn: claim one at a time, as it is due. */

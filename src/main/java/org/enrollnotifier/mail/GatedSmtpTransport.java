@@ -22,10 +22,12 @@ final class GatedSmtpTransport extends PipeliningSmtpTransport {
         super(session);
     }
 
-    synchronized void send(MimeMessage message, Runnable beforeHandOver) throws MessagingException {
+    /** @param recipientOfNext the single recipient of the next message, to start it behind this one; or null */
+    synchronized void send(MimeMessage message, Runnable beforeHandOver, String recipientOfNext)
+            throws MessagingException {
         gate = beforeHandOver;
         try {
-            sendMessage(message, message.getAllRecipients());
+            sendMessage(message, message.getAllRecipients(), recipientOfNext);
         } finally {
             gate = OPEN;
         }

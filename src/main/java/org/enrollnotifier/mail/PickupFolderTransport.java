@@ -58,8 +58,9 @@ public final class PickupFolderTransport implements MailTransport {
 
     private final class PickupConnection implements MailConnection {
 
+        /** Each message is a file of its own: there is nothing to start ahead. */
         @Override
-        public void send(OutgoingMessage message, Runnable beforeHandOver) throws MailFailure {
+        public void send(OutgoingMessage message, Runnable beforeHandOver, OutgoingMessage next) throws MailFailure {
             MimeMessage mime = MimeMessages.build(session, message);
             Path target = folder.resolve(FILE_TIME.format(Instant.now()) + "-" + fileNamePart(message.messageId())
                     + ".eml");

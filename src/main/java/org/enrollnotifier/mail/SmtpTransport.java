@@ -1,10 +1,13 @@
 package org.enrollnotifier.mail;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -130,6 +133,8 @@ public final class SmtpTransport implements MailTransport {
 
         private final GatedSmtpTransport transport;
         private boolean mayHaveLostConnection;
+        /** The message named as the next one by the last send, built then; null if none. */
+        private Prepared prepared;
 
         SmtpConnection(GatedSmtpTransport transport) {
             this.transport = transport;
@@ -137,21 +142,51 @@ public final class SmtpTransport implements MailTransport {
 
         /**
          * After a failed send the server may have hung up; a worker keeps its connection for a whole
-         * run, so it is checked (which costs a round trip) and opened again here rather than by every caller.
+         * run, so it is checked (which costs a round trip) and opened again here rather than by every
+         * caller. Not when the next message was started behind the failed one: the server answered
+         * that one's end, and a check would come between the next message's commands and replies.
          */
         @Override
-        public void send(OutgoingMessage message, Runnable beforeHandOver) throws MailFailure {
-            MimeMessage mime = MimeMessages.build(session, message);
-            if (mayHaveLostConnection && !transport.isConnected()) {
+        public void send(OutgoingMessage message, Runnable beforeHandOver, OutgoingMessage next) throws MailFailure {
+            MimeMessage mime = prepared != null && prepared.message().equals(message) ? prepared.mime()
+                    : MimeMessages.build(session, message);
+            boolean started = prepared != null && transport.startedNext();
+            prepared = null;
+            if (mayHaveLostConnection && !started && !transport.isConnected()) {
                 closeQuietly(transport);
                 connect(transport);
             }
             mayHaveLostConnection = false;
+            Prepared following = prepare(next, mime);
             try {
-                transport.send(mime, beforeHandOver);
+                transport.send(mime, beforeHandOver, following == null ? null : following.recipient());
             } catch (MessagingException e) {
                 mayHaveLostConnection = true;
                 throw SmtpFailures.whileSending(server(), e);
+            } finally {
+                prepared = following;
+            }
+        }
+
+        /**
+         * Builds the next message now, as Angus will see it, to name its envelope recipient exactly
+         * as Angus will; only a message with the same sender and a single recipient goes ahead.
+         */
+        private Prepared prepare(OutgoingMessage next, MimeMessage current) {
+            if (next == null) {
+                return null;
+            }
+            try {
+                MimeMessage mime = MimeMessages.build(session, next);
+                Address[] recipients = mime.getAllRecipients();
+                boolean sameSender = Arrays.equals(mime.getFrom(), current.getFrom());
+                if (!sameSender || recipients.length != 1 || !(recipients[0] instanceof InternetAddress recipient)) {
+                    return null;
+                }
+                return new Prepared(next, mime, recipient.getAddress());
+            } catch (MailFailure | MessagingException unbuildable) {
+                // the message fails on its own turn, with its own reason
+                return null;
             }
         }
 
@@ -159,5 +194,9 @@ public final class SmtpTransport implements MailTransport {
         public void close() {
             closeQuietly(transport);
         }
+    }
+
+    /** A message built ahead of its turn, with the recipient its envelope names. */
+    private record Prepared(OutgoingMessage message, MimeMessage mime, String recipient) {
     }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -173,6 +175,34 @@ class DeliveryFaultsTest {
         assertEquals(DeliveryState.FAILED, rejected.state());
         assertTrue(rejected.lastReply().contains("554 5.6.0"), rejected.lastReply());
         assertEquals(RECIPIENTS - 1, report.counts().sent());
+    }
+
+    @Test
+    void aPauseDropsTheConnectionThatStartedTheNextMessageAheadAndAfterItEveryoneGetsTheMessageOnce()
+            throws Exception {
+        MailSettings settings = settings(1);
+        CountDownLatch paused = new CountDownLatch(1);
+        AtomicReference<DeliveryJob> job = new AtomicReference<>();
+        job.set(new DeliveryJob(demo.get(), new SmtpTransport(settings, new char[0]), settings, QUICK_RETRIES,
+                Clock.systemUTC(), progress -> {
+                    // reported as the second message is handed over, with the third started behind it
+                    if (progress.counts().sent() == 1 && !progress.paused()) {
+                        job.get().pause();
+                    } else if (progress.counts().sent() == 2 && progress.paused()) {
+                        paused.countDown();
+                    }
+                }));
+        CompletableFuture<DeliveryReport> running = CompletableFuture.supplyAsync(() -> job.get().run(notification));
+
+        assertTrue(paused.await(30, TimeUnit.SECONDS), "the run did not pause");
+        job.get().resume();
+        DeliveryReport report = running.get(30, TimeUnit.SECONDS);
+
+        assertTrue(report.allSent(), report.toString());
+        assertEquals(RECIPIENTS, server.received().stream().map(ScriptedSmtpServer.Received::messageId).distinct()
+                .count());
+        assertEquals(RECIPIENTS, server.received().size());
+        assertEquals(2, server.connections(), "the connection was kept through the pause");
     }
 
     @Test

@@ -209,13 +209,14 @@ class DeliveryJobTest {
                 List<String> earlier = new ArrayList<>();
                 return new MailConnection() {
                     @Override
-                    public void send(OutgoingMessage message, Runnable beforeHandOver) throws MailFailure {
+                    public void send(OutgoingMessage message, Runnable beforeHandOver, OutgoingMessage next)
+                            throws MailFailure {
                         real.send(message, () -> {
                             beforeHandOver.run();
                             Set<String> recorded = sentMessageIds(id);
                             earlier.stream().filter(sent -> !recorded.contains(sent))
                                     .forEach(unrecordedAtAHandOver::add);
-                        });
+                        }, next);
                         earlier.add(message.messageId());
                     }
 

@@ -134,4 +134,62 @@ class PipeliningSmtpTransportTest {
                     .filter(line -> !line.startsWith("hung up")).toList());
         }
     }
+
+    /** What the server received but the greeting and the goodbye: a check of the connection shows. */
+    private static List<String> allButGreetingAndGoodbye(ScriptedSmtpServer server) {
+        return server.received().stream().filter(line -> !line.startsWith("EHLO") && !line.equals("QUIT")).toList();
+    }
+
+    @Test
+    void theNextMessagesEnvelopeLeavesWithTheEndOfTheOneBeforeSoAServerAnsweringBothAtOnceGetsBoth()
+            throws Exception {
+        try (ScriptedSmtpServer server =
+                     new ScriptedSmtpServer(true, false, Map.of()).holdingTheFirstEndOfDataReply()) {
+            try (MailConnection connection = transportTo(server).open()) {
+                connection.send(TestMessages.toZoe(1), () -> { }, toMax(2));
+                connection.send(toMax(2));
+            }
+
+            assertEquals(List.of(MAIL_FROM, ZOE, "DATA", "message <msg-1.a1b2@enroll.example.com>",
+                    MAIL_FROM, "RCPT TO:<max@example.com>", "DATA", "message <msg-2.a1b2@enroll.example.com>"),
+                    allButGreetingAndGoodbye(server));
+        }
+    }
+
+    @Test
+    void aMessageRefusedAtItsEndFailsPermanentlyAndTheNextOneStartedBehindItGoesOnTheSameConnection()
+            throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(true, false,
+                Map.of("message <msg-1.a1b2@enroll.example.com>", "554 5.7.1 content refused"))) {
+            try (MailConnection connection = transportTo(server).open()) {
+                MailFailure refused = assertThrows(MailFailure.class,
+                        () -> connection.send(TestMessages.toZoe(1), () -> { }, toMax(2)));
+                assertEquals(MailFailure.Kind.PERMANENT, refused.kind());
+                assertTrue(refused.reply().startsWith("554 5.7.1 content refused"), refused.reply());
+                connection.send(toMax(2));
+            }
+
+            // no reset, no check of the connection, no second login between the two
+            assertEquals(List.of(MAIL_FROM, ZOE, "DATA", "message <msg-1.a1b2@enroll.example.com>",
+                    MAIL_FROM, "RCPT TO:<max@example.com>", "DATA", "message <msg-2.a1b2@enroll.example.com>"),
+                    allButGreetingAndGoodbye(server));
+            assertEquals(1, server.received().stream().filter(line -> line.startsWith("EHLO")).count());
+        }
+    }
+
+    @Test
+    void aMessageOtherThanTheOneStartedAheadDropsTheConnectionAndNothingOfTheStartedOneIsDelivered()
+            throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(true, false, Map.of())) {
+            try (MailConnection connection = transportTo(server).open()) {
+                connection.send(TestMessages.toZoe(1), () -> { }, TestMessages.toZoe(2));
+                MailFailure dropped = assertThrows(MailFailure.class, () -> connection.send(toMax(3)));
+                assertEquals(MailFailure.Kind.TRANSIENT, dropped.kind());
+            }
+            server.awaitEndedConnections(1);
+
+            assertEquals(List.of(MAIL_FROM, ZOE, "DATA", "message <msg-1.a1b2@enroll.example.com>",
+                    MAIL_FROM, ZOE, "DATA", "hung up after 0 lines of data"), envelopeAndMessages(server));
+        }
+    }
 }

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * An SMTP server on loopback whose replies a test chooses, for what GreenMail cannot do: announce
- * PIPELINING, refuse a sender or recipient, or wrongly accept DATA after that. It records every
- * command line it reads, a message as "message &lt;Message-ID&gt;" once its final dot arrives, and
- * a client that hangs up in the middle of a message's data.
+ * PIPELINING, refuse a sender, a recipient or a message, or wrongly accept DATA after that, or hold
+ * back a reply until the client writes on. It records every command line it reads, a message as
+ * "message &lt;Message-ID&gt;" once its final dot arrives, and a client that hangs up in the
+ * middle of a message's data.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -34,12 +35,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
     private final Thread acceptor;
     private final Semaphore endedConversations = new Semaphore(0);
+    private volatile boolean holdsFirstEndOfData;
 
     /**
      * @param answersOnlyAtData hold the replies to MAIL and RCPT until DATA arrives, as a server may
      *        for a pipelined group; a client that waits for each reply then waits in vain
      * @param replies a reply instead of the usual one, for a whole command line
-     *        ("RCPT TO:&lt;x@example.com&gt;") or for every MAIL, RCPT or DATA; by default the server
+     *        ("RCPT TO:&lt;x@example.com&gt;"), for every MAIL, RCPT or DATA, or for the end of a
+     *        message's data, as recorded ("message &lt;Message-ID&gt;"); by default the server
      *        accepts, except RCPT and DATA without an accepted sender and DATA without a recipient
      */
     ScriptedSmtpServer(boolean announcesPipelining, boolean answersOnlyAtData, Map<String, String> replies)
@@ -51,6 +54,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.acceptor = new Thread(this::acceptAll, "scripted-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Answers the end of the first message's data only once the client has written the next command,
+     * as a server may that answers a pipelined group at once: a client that waits for that reply
+     * before writing on waits in vain.
+     */
+    ScriptedSmtpServer holdingTheFirstEndOfDataReply() {
+        holdsFirstEndOfData = true;
+        return this;
     }
 
     int port() {
@@ -90,6 +103,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         StringBuilder heldReplies = new StringBuilder();
         boolean mailAccepted = false;
         int recipients = 0;
+        int messages = 0;
         write(out, "220 scripted\r\n");
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String verb = line.split("[ :]", 2)[0].toUpperCase();
@@ -113,21 +127,26 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     mailAccepted = false;
                     write(out, heldReplies.append(reply).append("\r\n"));
                     if (reply.startsWith("354")) {
-                        if (!readMessage(in)) {
+                        String message = readMessage(in);
+                        if (message == null) {
                             return;
                         }
-                        write(out, "250 queued\r\n");
+                        heldReplies.append(replies.getOrDefault(message, "250 queued")).append("\r\n");
+                        if (!(holdsFirstEndOfData && messages == 0)) {
+                            write(out, heldReplies);
+                        }
+                        messages++;
                     }
                 }
                 case "RSET" -> {
                     mailAccepted = false;
-                    write(out, "250 OK\r\n");
+                    write(out, heldReplies.append("250 OK\r\n"));
                 }
                 case "QUIT" -> {
-                    write(out, "221 bye\r\n");
+                    write(out, heldReplies.append("221 bye\r\n"));
                     return;
                 }
-                default -> write(out, "250 OK\r\n");
+                default -> write(out, heldReplies.append("250 OK\r\n"));
             }
         }
     }
@@ -143,19 +162,20 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return replies.getOrDefault(line, replies.getOrDefault(verb, acceptance));
     }
 
-    /** @return false when the client hung up before the final dot, which leaves no message */
-    private boolean readMessage(BufferedReader in) throws IOException {
+    /** @return the message as recorded, or null when the client hung up before the final dot, which leaves none */
+    private String readMessage(BufferedReader in) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line = in.readLine(); !".".equals(line); line = in.readLine()) {
             if (line == null) {
                 received.add("hung up after " + lines.size() + " lines of data");
-                return false;
+                return null;
             }
             lines.add(line);
         }
         Matcher id = MESSAGE_ID.matcher(String.join("\n", lines));
-        received.add("message " + (id.find() ? id.group(1) : "without Message-ID"));
-        return true;
+        String message = "message " + (id.find() ? id.group(1) : "without Message-ID");
+        received.add(message);
+        return message;
     }
 
     private static void write(OutputStream out, CharSequence replies) throws IOException {

@@ -52,7 +52,7 @@ class SmtpOverTlsTest {
             GatedSmtpTransport transport = connected(session, server.port());
             OutgoingMessage message = TestMessages.toZoe(1);
 
-            transport.send(MimeMessages.build(session, message), () -> { });
+            transport.send(MimeMessages.build(session, message), () -> { }, null);
             transport.close();
 
             assertEquals(List.of(new Received(message.toAddress(), "<" + message.messageId() + ">")),
@@ -71,7 +71,7 @@ class SmtpOverTlsTest {
 
             MessagingException stalled = assertTimeoutPreemptively(READ_TIMEOUT.multipliedBy(10),
                     () -> assertThrows(MessagingException.class,
-                            () -> transport.send(MimeMessages.build(session, TestMessages.toZoe(2)), () -> { })));
+                            () -> transport.send(MimeMessages.build(session, TestMessages.toZoe(2)), () -> { }, null)));
 
             MailFailure failure = SmtpFailures.whileSending("127.0.0.1:" + server.port(), stalled);
             assertEquals(MailFailure.Kind.TRANSIENT, failure.kind());

@@ -29,7 +29,8 @@ final class ConnectionPerMessage implements MailTransport {
     public MailConnection open() {
         return new MailConnection() {
             @Override
-            public void send(OutgoingMessage message, Runnable beforeHandOver) throws MailFailure {
+            public void send(OutgoingMessage message, Runnable beforeHandOver, OutgoingMessage next)
+                    throws MailFailure {
                 // Transport.send has no gate: the caller's work is done before the message starts
                 beforeHandOver.run();
                 try {
