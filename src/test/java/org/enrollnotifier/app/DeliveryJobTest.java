@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -39,9 +40,12 @@ import org.enrollnotifier.store.NotificationRepository;
 import org.enrollnotifier.testkit.AllRecipients;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.enrollnotifier.testkit.LoopbackSmtp;
+import org.enrollnotifier.testkit.ScriptedSmtpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A whole notification through a real SMTP server on loopback. */
 class DeliveryJobTest {
@@ -193,11 +197,20 @@ class DeliveryJobTest {
         assertTrue(notifier.unfinished().isEmpty());
     }
 
-    @Test
-    void eachMessageIsRecordedAsSentBeforeTheNextOneOnItsConnectionIsHandedOver() {
+    /** With PIPELINING, each message's end also carries the next message's envelope. */
+    @ParameterizedTest(name = "the server announces PIPELINING: {0}")
+    @ValueSource(booleans = {false, true})
+    void eachMessageIsRecordedAsSentBeforeTheNextOneOnItsConnectionIsHandedOver(boolean pipelining)
+            throws Exception {
+        try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()) {
+            assertRecordedBeforeEachHandOver(pipelining ? settingsFor(scripted) : smtpSettings());
+        }
+    }
+
+    private void assertRecordedBeforeEachHandOver(MailSettings server) {
         Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Nowak"), Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
-        MailSettings settings = smtpSettings().withParallelConnections(2);
+        MailSettings settings = server.withParallelConnections(2);
         long id = notifier.queue(new NotificationDraft("Hi", "Hello", EnumSet.allOf(EnrollmentType.class), "test"),
                 list, settings);
         SmtpTransport smtp = new SmtpTransport(settings, null);
@@ -273,6 +286,11 @@ class DeliveryJobTest {
 
     private static MailSettings smtpSettings() {
         return LoopbackSmtp.settingsFor(SMTP);
+    }
+
+    private static MailSettings settingsFor(ScriptedSmtpServer server) {
+        return new MailSettings("127.0.0.1", server.port(), SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 1, "https://enroll.corp.example/");
     }
 
     private static int closedPort() {
