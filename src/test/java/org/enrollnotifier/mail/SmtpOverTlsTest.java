@@ -46,17 +46,21 @@ class SmtpOverTlsTest {
 
     @ParameterizedTest
     @EnumSource(value = SmtpSecurity.class, names = {"STARTTLS", "TLS"})
-    void aMessageGoesThroughTls(SmtpSecurity security) throws Exception {
+    void messagesGoThroughTlsEachNextOneStartedBehindTheOneBefore(SmtpSecurity security) throws Exception {
         try (ScriptedSmtpServer server = serverFor(security)) {
             Session session = trustingTheTestCertificate(security, server.port());
             GatedSmtpTransport transport = connected(session, server.port());
-            OutgoingMessage message = TestMessages.toZoe(1);
+            OutgoingMessage first = TestMessages.toZoe(1);
+            OutgoingMessage second = TestMessages.toZoe(2);
 
-            transport.send(MimeMessages.build(session, message), () -> { }, null);
+            transport.send(MimeMessages.build(session, first), () -> { }, second.toAddress());
+            boolean startedAhead = transport.startedNext();
+            transport.send(MimeMessages.build(session, second), () -> { }, null);
             transport.close();
 
-            assertEquals(List.of(new Received(message.toAddress(), "<" + message.messageId() + ">")),
-                    server.received());
+            assertTrue(startedAhead, "the second envelope went out behind the first message's end");
+            assertEquals(List.of(new Received(first.toAddress(), "<" + first.messageId() + ">"),
+                    new Received(second.toAddress(), "<" + second.messageId() + ">")), server.received());
             assertEquals(1, server.secureConnections());
         }
     }
