@@ -31,14 +31,14 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * commands follow the end of a message's data): the reply to the dot and the next envelope's
  * replies then come in one read, and a message costs one wait for the server instead of two. The
  * caller must then send exactly that message next; any other command drops the connection, so the
- * message started ahead is never completed.
+ * message started ahead is never completed. Angus's reset after a refused end of data is then not
+ * sent: the reply to the dot ended that transaction, and a reset would end the one started ahead.
  */
 class PipeliningSmtpTransport extends SMTPTransport {
 
     private static final String MAIL_FROM = "MAIL FROM:";
     private static final int DATA_ACCEPTED = 354;
     private static final int RESET_DONE = 250;
-
     private static final String END_OF_DATA = ".";
 
     private final Deque<String> writtenAhead = new ArrayDeque<>();
