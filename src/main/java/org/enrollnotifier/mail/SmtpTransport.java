@@ -7,7 +7,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -150,14 +149,13 @@ public final class SmtpTransport implements MailTransport {
         public void send(OutgoingMessage message, Runnable beforeHandOver, OutgoingMessage next) throws MailFailure {
             MimeMessage mime = prepared != null && prepared.message().equals(message) ? prepared.mime()
                     : MimeMessages.build(session, message);
-            boolean started = prepared != null && transport.startedNext();
             prepared = null;
-            if (mayHaveLostConnection && !started && !transport.isConnected()) {
+            if (mayHaveLostConnection && !transport.startedNext() && !transport.isConnected()) {
                 closeQuietly(transport);
                 connect(transport);
             }
             mayHaveLostConnection = false;
-            Prepared following = prepare(next, mime);
+            Prepared following = prepare(next, message);
             try {
                 transport.send(mime, beforeHandOver, following == null ? null : following.recipient());
             } catch (MessagingException e) {
@@ -170,17 +168,17 @@ public final class SmtpTransport implements MailTransport {
 
         /**
          * Builds the next message now, as Angus will see it, to name its envelope recipient exactly
-         * as Angus will; only a message with the same sender and a single recipient goes ahead.
+         * as Angus will; only a message with the same sender address (so the same MAIL FROM) and a
+         * single recipient goes ahead.
          */
-        private Prepared prepare(OutgoingMessage next, MimeMessage current) {
-            if (next == null) {
+        private Prepared prepare(OutgoingMessage next, OutgoingMessage current) {
+            if (next == null || !next.fromAddress().equals(current.fromAddress())) {
                 return null;
             }
             try {
                 MimeMessage mime = MimeMessages.build(session, next);
                 Address[] recipients = mime.getAllRecipients();
-                boolean sameSender = Arrays.equals(mime.getFrom(), current.getFrom());
-                if (!sameSender || recipients.length != 1 || !(recipients[0] instanceof InternetAddress recipient)) {
+                if (recipients.length != 1 || !(recipients[0] instanceof InternetAddress recipient)) {
                     return null;
                 }
                 return new Prepared(next, mime, recipient.getAddress());
