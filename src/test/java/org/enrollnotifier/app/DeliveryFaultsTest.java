@@ -24,7 +24,6 @@ import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.RecipientSelection;
-import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.enrollnotifier.testkit.ScriptedSmtpServer.Stage;
@@ -62,7 +61,7 @@ class DeliveryFaultsTest {
         Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, firstFew),
                 EnumSet.allOf(EnrollmentType.class));
         notification = notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
-                EnumSet.allOf(EnrollmentType.class), "test"), list, settings(1));
+                EnumSet.allOf(EnrollmentType.class), "test"), list, server.settings(1));
         // in the order they are sent
         addresses = new History(demo.get()).outcomes(notification, null).stream()
                 .map(o -> o.address().toLowerCase()).toList();
@@ -111,7 +110,7 @@ class DeliveryFaultsTest {
     @Test
     void aTransientReplyFailsOnceTheRetryTimeIsUsedUpEvenWithAttemptsLeft() {
         server.rejectRecipient(addresses.get(1), "451 4.7.1 Greylisted");
-        MailSettings settings = settings(1);
+        MailSettings settings = server.settings(1);
         RetryPolicy briefly = new RetryPolicy(10, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(1));
 
         job(settings, briefly).run(notification);
@@ -124,7 +123,7 @@ class DeliveryFaultsTest {
 
     @Test
     void theRateLimitSpacesMessagesAcrossAllConnections() {
-        MailSettings limited = settings(3).withLimits(new DeliveryLimits(240, 3, Duration.ofMinutes(1)));
+        MailSettings limited = server.settings(3).withLimits(new DeliveryLimits(240, 3, Duration.ofMinutes(1)));
 
         DeliveryReport report = job(limited, QUICK_RETRIES).run(notification);
 
@@ -136,7 +135,7 @@ class DeliveryFaultsTest {
 
     @Test
     void cancellingWhileWaitingForTheRateLimitEndsPromptlyAndLeavesNothingSending() throws Exception {
-        MailSettings slow = settings(2).withLimits(new DeliveryLimits(1, 3, Duration.ofMinutes(1)));
+        MailSettings slow = server.settings(2).withLimits(new DeliveryLimits(1, 3, Duration.ofMinutes(1)));
         DeliveryJob job = job(slow, QUICK_RETRIES);
         CompletableFuture<DeliveryReport> running =
                 CompletableFuture.supplyAsync(() -> job.run(notification));
@@ -180,7 +179,7 @@ class DeliveryFaultsTest {
     @Test
     void aPauseDropsTheConnectionThatStartedTheNextMessageAheadAndAfterItEveryoneGetsTheMessageOnce()
             throws Exception {
-        MailSettings settings = settings(1);
+        MailSettings settings = server.settings(1);
         CountDownLatch paused = new CountDownLatch(1);
         AtomicReference<DeliveryJob> job = new AtomicReference<>();
         job.set(new DeliveryJob(demo.get(), new SmtpTransport(settings, new char[0]), settings, QUICK_RETRIES,
@@ -250,17 +249,12 @@ class DeliveryFaultsTest {
     }
 
     private DeliveryReport run(int connections) {
-        return job(settings(connections), QUICK_RETRIES).run(notification);
+        return job(server.settings(connections), QUICK_RETRIES).run(notification);
     }
 
     private DeliveryJob job(MailSettings settings, RetryPolicy retries) {
         return new DeliveryJob(demo.get(), new SmtpTransport(settings, new char[0]), settings, retries,
                 Clock.systemUTC(), progress -> { });
-    }
-
-    private MailSettings settings(int connections) {
-        return new MailSettings("127.0.0.1", server.port(), SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
-                Duration.ofSeconds(2), Duration.ofSeconds(1), connections, "https://enroll.corp.example/");
     }
 
     private Map<String, DeliveryOutcome> outcomes() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -203,7 +202,7 @@ class DeliveryJobTest {
     void eachMessageIsRecordedAsSentBeforeTheNextOneOnItsConnectionIsHandedOver(boolean pipelining)
             throws Exception {
         try (ScriptedSmtpServer scripted = new ScriptedSmtpServer()) {
-            assertRecordedBeforeEachHandOver(pipelining ? settingsFor(scripted) : smtpSettings());
+            assertRecordedBeforeEachHandOver(pipelining ? scripted.settings(1) : smtpSettings());
         }
     }
 
@@ -286,11 +285,6 @@ class DeliveryJobTest {
 
     private static MailSettings smtpSettings() {
         return LoopbackSmtp.settingsFor(SMTP);
-    }
-
-    private static MailSettings settingsFor(ScriptedSmtpServer server) {
-        return new MailSettings("127.0.0.1", server.port(), SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
-                Duration.ofSeconds(2), Duration.ofSeconds(5), 1, "https://enroll.corp.example/");
     }
 
     private static int closedPort() {

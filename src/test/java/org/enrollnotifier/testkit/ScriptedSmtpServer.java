@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
+import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.SmtpSecurity;
 
 /**
  * A real SMTP server on loopback whose replies a test scripts per stage of the conversation: a
@@ -90,6 +92,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** Plain SMTP to this server through this many connections, with short time-outs: a stalled reply fails fast. */
+    public MailSettings settings(int connections) {
+        return new MailSettings("127.0.0.1", port(), SmtpSecurity.NONE, "", "Helpdesk", "helpdesk@corp.example",
+                Duration.ofSeconds(2), Duration.ofSeconds(1), connections, "https://enroll.corp.example/");
     }
 
     /** Replies {@code reply} (e.g. "451 4.3.0 try later") the first {@code times} times the stage is reached. */
