@@ -92,7 +92,9 @@ public final class Database implements AutoCloseable {
         }
         Database database = new Database(file, connection, version, checkpointer);
         try {
-            database.write(c -> {
+            // a step that makes a table anew drops the old one, which with the checks on would
+            // delete or unlink every row referring to it
+            database.writeWithoutReferenceChecks(c -> {
                 SchemaMigrations.migrate(c, version);
                 return null;
             });
@@ -335,7 +337,7 @@ public final class Database implements AutoCloseable {
      * Like {@link #write}, with foreign-key checks off for that one transaction, and on again
      * afterwards whatever happens. Only for a bulk insert whose statements guarantee every
      * reference themselves (each row joined from its parent in the same transaction): checking a
-     * million rows again costs a third of the insert.
+     * million rows again costs a third of the insert; and for schema migrations.
      */
     public synchronized <T> T writeWithoutReferenceChecks(SqlWork<T> work) {
         setForeignKeys(false);

@@ -31,8 +31,8 @@ public final class ImportStaging {
     private static final String COPY_STAGED_RANKED = "INSERT INTO directory_user (store_id, display_rank, " + COLUMNS
             + ") SELECT ?, ? + row_number() OVER (ORDER BY i.display_key, i.rowid) * ?, " + COLUMNS
             + " FROM temp.import_user i ORDER BY i.display_key, i.rowid";
-    /** The page cache while indexes are built, in KiB: see {@link #buildInSmallRuns}. */
-    private static final int INDEX_BUILD_CACHE_KIB = 8 * 1024;
+    /** The page cache while every user is sorted, in KiB: see {@link #sortingInSmallRuns}. */
+    private static final int SORT_CACHE_KIB = 8 * 1024;
     /** The trigger that counts each user added in its store's tallies (see {@link SchemaMigrations}). */
     private static final String TALLY_TRIGGER = "user_count_insert";
 
@@ -163,30 +163,35 @@ public final class ImportStaging {
     }
 
     /**
-     * Adds users, ranked in display-name order ({@link DisplayRanks}), without the sort indexes and
+     * Adds users, ranked in display-name order ({@link DisplayRanks}), without the indexes and
      * the tallies' trigger, then builds those indexes again, and gives the search index and the
      * tallies the new users in one statement each (the search index in the order of the ranks, which
-     * is the order of the ids). Kept up to date row by row, each of the 9 sort indexes and the trigram index
-     * takes every key at a random place; built after, each index is one sort of all the rows. Adding
-     * a million users to a nearly empty table took 26–28 s this way and 44–64 s row by row (sqlite3
-     * 3.40, alternated runs; whole imports in the application were 1.3–1.6× faster), so this is done
-     * when an empty store gets at least as many users as the table held. The tally trigger's upsert
-     * per row halved the insert's speed: importing 300,000 users, the insert took 0.87–1.06 s without
-     * it and 1.69–1.86 s with it, and counting the staged users afterwards 0.25–0.39 s (four alternated
-     * pairs). The store is empty, so every staged user is new: none is looked up, and the staged users
-     * are the ones the tallies count. Every step is in the caller's transaction: a failure rolls the
-     * dropped indexes and trigger back with the rows.
+     * is the order of the ids). Kept up to date row by row, each of the 9 sort indexes, the key on
+     * external ids and the trigram index takes every key at a random place; built after, each index
+     * is one sort of all the rows. Adding a million users to a nearly empty table took 26–28 s this
+     * way and 44–64 s row by row (sqlite3 3.40, alternated runs; whole imports in the application
+     * were 1.3–1.6× faster), so this is done when an empty store gets at least as many users as the
+     * table held. The tally trigger's upsert per row halved the insert's speed: importing 300,000
+     * users, the insert took 0.87–1.06 s without it and 1.69–1.86 s with it, and counting the staged
+     * users afterwards 0.25–0.39 s (four alternated pairs). The store is empty, so every staged user
+     * is new: none is looked up, and the staged users are the ones the tallies count. Every step is
+     * in the caller's transaction: a failure rolls the dropped indexes and trigger back with the rows.
      */
     private static int addWithIndexesBuiltAfter(Connection c, long storeId, int staged) throws SQLException {
         long lastIdBefore = number(c, "SELECT coalesce(max(id), 0) FROM directory_user");
-        List<SchemaObject> rebuilt = sortIndexesAndTallyTrigger(c);
+        List<SchemaObject> rebuilt = indexesAndTallyTrigger(c);
         try (Statement statement = c.createStatement()) {
             for (SchemaObject object : rebuilt) {
                 statement.execute("DROP " + object.type().toUpperCase(Locale.ROOT) + " " + object.name());
             }
             DisplayRanks.Spread spread = DisplayRanks.Spread.centred(storeId, staged);
-            int added = update(c, COPY_STAGED_RANKED, storeId, spread.start(), spread.gap());
-            buildInSmallRuns(c, rebuilt);
+            int added = sortingInSmallRuns(c, connection -> {
+                int copied = update(connection, COPY_STAGED_RANKED, storeId, spread.start(), spread.gap());
+                for (SchemaObject object : rebuilt) {
+                    statement.execute(object.sql());
+                }
+                return copied;
+            });
             update(c, "INSERT INTO directory_user_search (rowid, search_key)"
                     + " SELECT display_rank, search_key FROM directory_user WHERE id > ?", lastIdBefore);
             update(c, "INSERT INTO user_count (store_id, enrolled_types, has_email, users)"
@@ -201,28 +206,28 @@ public final class ImportStaging {
     }
 
     /**
-     * Creates the objects with the page cache, which also bounds how much SQLite sorts in memory at
-     * once, made small: an index's keys are then sorted in runs of that size, by the helper threads
-     * the connection allows ({@link Database}), while its own thread reads on, and the runs merged. A
-     * million users' nine indexes were built 25–30% faster so (three of them: 1.35–1.47 s against
-     * 1.86–2.02 s in one sort in memory). Building an index writes each page once, so a small cache costs nothing.
+     * Runs work that sorts every staged or added user, with the page cache, which also bounds how
+     * much SQLite sorts in memory at once, made small: the keys are then sorted in runs of that size,
+     * by the helper threads the connection allows ({@link Database}), while its own thread reads on,
+     * and the runs merged. A million users' nine indexes were built 25–30% faster so (three of them:
+     * 1.35–1.47 s against 1.86–2.02 s in one sort in memory), and the users were added in display-name
+     * order in 1.7–1.9 s against 2.4–2.5 s. Adding rows at the end of a table and building an index
+     * write each page once, so a small cache costs nothing there.
      */
-    private static void buildInSmallRuns(Connection c, List<SchemaObject> objects) throws SQLException {
+    private static <T> T sortingInSmallRuns(Connection c, SqlWork<T> work) throws SQLException {
         long cacheSize = number(c, "PRAGMA main.cache_size");
         try (Statement statement = c.createStatement()) {
-            statement.execute("PRAGMA main.cache_size = -" + INDEX_BUILD_CACHE_KIB);
+            statement.execute("PRAGMA main.cache_size = -" + SORT_CACHE_KIB);
             try {
-                for (SchemaObject object : objects) {
-                    statement.execute(object.sql());
-                }
+                return work.run(c);
             } finally {
                 statement.execute("PRAGMA main.cache_size = " + cacheSize);
             }
         }
     }
 
-    /** Indexes first, so the trigger is back only once they are; the unique key on external ids stays. */
-    private static List<SchemaObject> sortIndexesAndTallyTrigger(Connection c) throws SQLException {
+    /** Indexes first, so the trigger is back only once they are. */
+    private static List<SchemaObject> indexesAndTallyTrigger(Connection c) throws SQLException {
         List<SchemaObject> objects = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement("SELECT type, name, sql FROM sqlite_schema"
                 + " WHERE tbl_name = 'directory_user' AND (type = 'index' AND sql IS NOT NULL"

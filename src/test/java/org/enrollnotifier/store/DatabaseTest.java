@@ -36,6 +36,11 @@ import org.sqlite.SQLiteConnection;
 
 class DatabaseTest {
 
+    /** The schema versions before the steps that a test upgrades from. */
+    private static final int BEFORE_LARGE_SEARCH_INDEX_WRITES = 12;
+    private static final int BEFORE_SEARCH_INDEX_WITHOUT_LENGTHS = 13;
+    private static final int BEFORE_EXTERNAL_ID_INDEX = 14;
+
     @TempDir
     Path folder;
 
@@ -168,7 +173,7 @@ class DatabaseTest {
     void newAndUpgradedFilesLetTheSearchIndexHoldALargeWriteInMemory() throws Exception {
         Path upgraded = folder.resolve("previous.db");
         try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + upgraded)) {
-            SchemaMigrations.migrate(old, 0, SchemaMigrations.LATEST_VERSION - 1);
+            SchemaMigrations.migrate(old, 0, BEFORE_LARGE_SEARCH_INDEX_WRITES);
         }
         for (Path file : List.of(folder.resolve("new.db"), upgraded)) {
             try (Database database = Database.open(file)) {
@@ -185,7 +190,7 @@ class DatabaseTest {
         Path upgraded = folder.resolve("before-lengths.db");
         try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + upgraded);
              Statement statement = old.createStatement()) {
-            SchemaMigrations.migrate(old, 0, SchemaMigrations.LATEST_VERSION - 1);
+            SchemaMigrations.migrate(old, 0, BEFORE_SEARCH_INDEX_WITHOUT_LENGTHS);
             statement.execute("INSERT INTO identity_store (id, name, kind, source) VALUES (1, 'Contoso', 'CSV', 'x')");
             statement.execute("""
                     INSERT INTO directory_user (store_id, external_id, username, display_key, username_key, email_key,
@@ -205,6 +210,63 @@ class DatabaseTest {
                     "SELECT rowid FROM directory_user_search WHERE directory_user_search MATCH 'degaa'"));
             assertEquals(8192, found);
         }
+    }
+
+    /**
+     * The users' table is made anew (schema step 15): its users keep their ids, their deliveries,
+     * their search index entries and tallies, and the table its indexes, triggers and unique key.
+     */
+    @Test
+    void upgradingMakesTheUsersTableAnewKeepingItsUsersTheirDeliveriesAndItsKeys() throws Exception {
+        Path upgraded = folder.resolve("before-external-id-index.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + upgraded);
+             Statement statement = old.createStatement()) {
+            SchemaMigrations.migrate(old, 0, BEFORE_EXTERNAL_ID_INDEX);
+            statement.execute("INSERT INTO identity_store (id, name, kind, source) VALUES (1, 'Contoso', 'CSV', 'x')");
+            statement.execute("""
+                    INSERT INTO directory_user (id, store_id, external_id, username, display_key, username_key,
+                                                email_key, search_key, display_rank)
+                    VALUES (7, 1, 'e7', 'zoe', 'zoe', 'zoe', '', 'Zoë Ødegaard zoe', 8192),
+                           (9, 1, 'e9', 'ann', 'ann', 'ann', '', 'Ann Berg ann', 16384)""");
+            statement.execute("INSERT INTO directory_user_search (rowid, search_key)"
+                    + " VALUES (8192, 'Zoë Ødegaard zoe'), (16384, 'Ann Berg ann')");
+            statement.execute("INSERT INTO notification (id, created_at, operator, audience, subject, message_template,"
+                    + " enrollment_types, left_out_count) VALUES (1, 0, 'op', 'Contoso', 's', 'm', 1, 0)");
+            statement.execute("INSERT INTO delivery (notification_id, user_id, address, first_name, last_name,"
+                    + " display_name, username, store_name, state, message_id) VALUES (1, 7, 'zoe@x.test', 'Zoë',"
+                    + " 'Ødegaard', 'Zoë Ødegaard', 'zoe', 'Contoso', 'SENT', '<m1@x.test>')");
+        }
+
+        try (Database database = Database.open(upgraded)) {
+            assertEquals(List.of(7L), database.read(c -> longs(c,
+                    "SELECT user_id FROM delivery")), "the delivery still refers to its user");
+            assertEquals(List.of(7L), database.read(c -> longs(c, "SELECT u.id FROM directory_user_search s"
+                    + " JOIN directory_user u ON u.display_rank = s.rowid WHERE directory_user_search MATCH 'degaa'")));
+            assertEquals(List.of(2L), database.read(c -> longs(c,
+                    "SELECT sum(users) FROM user_count WHERE store_id = 1")), "tallies kept");
+            assertEquals(List.of(10L), database.read(c -> longs(c, "SELECT count(*) FROM sqlite_schema"
+                    + " WHERE tbl_name = 'directory_user' AND type = 'index'")), "nine sort indexes and the key on external ids");
+            assertThrows(StoreException.class, () -> database.write(c -> LongParameterStatements.update(c,
+                    "INSERT INTO directory_user (store_id, external_id, username, display_key, username_key, email_key)"
+                            + " VALUES (1, 'e9', 'dup', 'dup', 'dup', '')")), "external ids stay unique in a store");
+            database.write(c -> LongParameterStatements.update(c, "DELETE FROM directory_user WHERE id = 7"));
+            assertEquals(List.of(), database.read(c -> longs(c, "SELECT user_id FROM delivery WHERE user_id IS NOT NULL")),
+                    "a removed user's delivery is unlinked, by the reference checks on again");
+            assertEquals(List.of(1L), database.read(c -> longs(c,
+                    "SELECT sum(users) FROM user_count WHERE store_id = 1")), "the tallies' triggers are back");
+            assertEquals(List.of(), database.read(c -> longs(c, "SELECT rowid FROM directory_user_search"
+                    + " WHERE directory_user_search MATCH 'degaa'")), "the search index's triggers are back");
+        }
+    }
+
+    private static List<Long> longs(Connection c, String sql) throws SQLException {
+        List<Long> values = new ArrayList<>();
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getLong(1));
+            }
+        }
+        return values;
     }
 
     @Test
