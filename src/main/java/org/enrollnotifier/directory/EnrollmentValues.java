@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.enrollnotifier.model.EnrollmentType;
 
@@ -28,6 +29,9 @@ final class EnrollmentValues {
         }
     }
 
+    /** Compiled once: {@code String.split} compiles a pattern of more than one character on every call, per row of an import. */
+    private static final Pattern SEPARATOR = Pattern.compile("[;,|]");
+
     private EnrollmentValues() {
     }
 
@@ -35,7 +39,7 @@ final class EnrollmentValues {
     static Types types(String list) {
         Set<EnrollmentType> known = EnumSet.noneOf(EnrollmentType.class);
         List<String> unknown = new ArrayList<>();
-        for (String name : list.split("[;,|]")) {
+        for (String name : SEPARATOR.split(list)) {
             String trimmed = name.trim();
             if (!trimmed.isEmpty()) {
                 type(trimmed).ifPresentOrElse(known::add, () -> unknown.add(trimmed));
@@ -58,8 +62,11 @@ final class EnrollmentValues {
     }
 
     private static Optional<EnrollmentType> type(String name) {
-        return Arrays.stream(EnrollmentType.values())
-                .filter(type -> type.label().equalsIgnoreCase(name) || type.name().equalsIgnoreCase(name))
-                .findFirst();
+        for (EnrollmentType type : EnrollmentType.values()) {
+            if (type.label().equalsIgnoreCase(name) || type.name().equalsIgnoreCase(name)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,24 +2,55 @@ package org.enrollnotifier.store;
 
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Case- and accent-insensitive keys, so "Émile" sorts and matches beside "emile". */
 final class TextFolding {
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     /** Search terms never hold whitespace, so no match can span two fields of a search key. */
     private static final char FIELD_SEPARATOR = '\n';
 
     private TextFolding() {
     }
 
+    /**
+     * The text decomposed (NFKD), without its combining marks (Unicode category M), in lower case.
+     * ASCII text decomposes to itself and has no marks, so it is only lower-cased: most names and
+     * every address of a directory are ASCII, and an import folds five fields of every user. With
+     * the enrollment lists split by a pattern compiled once, the thread reading a million users
+     * from CSV spent 1.9 s of CPU while they were staged, against 2.3 s (two runs each).
+     */
     static String fold(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (isAscii(text)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        StringBuilder unmarked = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); ) {
+            int codePoint = decomposed.codePointAt(i);
+            if (!isMark(codePoint)) {
+                unmarked.appendCodePoint(codePoint);
+            }
+            i += Character.charCount(codePoint);
+        }
+        return unmarked.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isMark(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     /**
