@@ -142,11 +142,15 @@ public final class DeliveryViewModel {
             return "Connecting…";
         }
         String rate = String.format("%.1f messages/s", perSecond);
-        return eta == null ? rate : rate + " · about " + describe(eta) + " left";
+        return eta == null || eta.toSeconds() < 1 ? rate : rate + " · about " + describe(eta) + " left";
     }
 
+    /** Whole seconds, minutes or hours; a run over within the second is not "0 s". */
     static String describe(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 1) {
+            return "less than a second";
+        }
         if (seconds < 60) {
             return seconds + " s";
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.enrollnotifier.app.DeliveryJob;
@@ -71,5 +72,13 @@ class DeliveryViewModelTest {
                 model.summaryProperty().get());
         assertTrue(model.resumableProperty().get());
         assertEquals(0.0, model.progressProperty().get());
+    }
+
+    @Test
+    void describesARunOverWithinTheSecondAsLessThanASecondAndLongerOnesInWholeUnits() {
+        assertEquals("less than a second", DeliveryViewModel.describe(Duration.ofMillis(640)));
+        assertEquals("1 s", DeliveryViewModel.describe(Duration.ofMillis(1_200)));
+        assertEquals("2 min 5 s", DeliveryViewModel.describe(Duration.ofSeconds(125)));
+        assertEquals("1 h 1 min", DeliveryViewModel.describe(Duration.ofSeconds(3_700)));
     }
 }
