@@ -144,10 +144,7 @@ public final class DirectoryImport {
             throws ImportFailed, ImportFailure {
         Instant now = clock.instant();
         Path report = writeReport(name, now, problems);
-        if (database.scratch(c -> {
-            staging.index(c);
-            return staging.isEmpty(c);
-        })) {
+        if (database.scratch(staging::isEmpty)) {
             throw new ImportFailure(noUserIn(source, problems, report));
         }
         return database.write(c -> {

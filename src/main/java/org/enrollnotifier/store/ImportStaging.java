@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.enrollnotifier.model.UserQuery;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Users read from a source wait in a TEMP table until the whole source has been read; then one
@@ -59,7 +61,7 @@ public final class ImportStaging {
         }
     }
 
-    /** Stages a batch, as it comes: {@link #index} then keeps one user per external id. */
+    /** Stages a batch, as it comes: {@link #apply} keeps one user per external id. */
     public void add(Connection c, List<FoldedUser> users) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO temp.import_user (" + COLUMNS
                 + ") VALUES (" + DirectoryUserRepository.STORED_MARKS + ")")) {
@@ -72,16 +74,17 @@ public final class ImportStaging {
     }
 
     /**
-     * Once every user is staged, indexes them by external id, which {@link #apply} looks each one up
-     * by, and of users staged with the same external id keeps the last one only, as a source that
-     * lists a user twice means its later entry. Keyed by external id while being staged, a source
-     * whose ids came in no order (directory GUIDs) had every user written at a random place in that
-     * key, each batch's pages written out at its commit: a million such users took 8.5–9.2 s to
-     * stage, and 1.9–2.3 s with the index built afterwards in 0.5 s (in a transaction per thousand
-     * users, as an import stages them). Whole imports of a million users in no order of their ids:
-     * 23.1–25.9 s against 27.8–29.7 s, and re-imported unchanged, 9.5–10.1 s against 15.3–15.5 s.
+     * Indexes the staged users by external id, which the changes to a store's users look each one
+     * up by, and of users staged with the same external id keeps the last one only, as a source
+     * that lists a user twice means its later entry. Keyed by external id while being staged, a
+     * source whose ids came in no order (directory GUIDs) had every user written at a random place
+     * in that key, each batch's pages written out at its commit: a million such users took 8.5–9.2
+     * s to stage, and 1.9–2.3 s with the index built afterwards in 0.5 s (in a transaction per
+     * thousand users, as an import stages them). Whole imports of a million users in no order of
+     * their ids: 23.1–25.9 s against 27.8–29.7 s, and re-imported unchanged, 9.5–10.1 s against
+     * 15.3–15.5 s.
      */
-    public void index(Connection c) throws SQLException {
+    private static void keepOneEntryPerExternalId(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
             statement.execute("CREATE INDEX temp.import_user_by_external_id ON import_user (external_id)");
             statement.execute("""
@@ -102,10 +105,19 @@ public final class ImportStaging {
      * Makes the store hold exactly the staged users, matched by external id: new ones added,
      * changed ones updated in place (their ids, so checks and history, survive), missing ones removed;
      * the added and renamed ones ranked in the display-name order; then rebuilds the store's listing
-     * anchors. Runs in the caller's write transaction.
+     * anchors. A user staged more than once is applied as its last entry. Runs in the caller's
+     * write transaction.
      */
     public Changes apply(Connection c, long storeId) throws SQLException {
-        int staged = Math.toIntExact(number(c, "SELECT count(*) FROM temp.import_user"));
+        int staged = staged(c);
+        if (users.count(c, UserQuery.EVERYONE.withStore(storeId)).listed() == 0
+                && staged >= users.count(c, UserQuery.EVERYONE).listed()) {
+            int added = fillEmptyStore(c, storeId, staged);
+            anchors.rebuild(c, storeId);
+            return new Changes(added, 0, 0, 0);
+        }
+        keepOneEntryPerExternalId(c);
+        staged = staged(c);
         int updated = update(c, """
                 UPDATE directory_user SET username = i.username, first_name = i.first_name, last_name = i.last_name,
                     display_name = i.display_name, email = i.email, department = i.department,
@@ -124,6 +136,35 @@ public final class ImportStaging {
         int added = add(c, storeId, staged);
         anchors.rebuild(c, storeId);
         return new Changes(added, updated, removed, staged - added - updated);
+    }
+
+    private static int staged(Connection c) throws SQLException {
+        return Math.toIntExact(number(c, "SELECT count(*) FROM temp.import_user"));
+    }
+
+    /**
+     * Adds the staged users to an empty store ({@link #addWithIndexesBuiltAfter}). An external id
+     * staged twice is found by the key on external ids, which is built after the users are added
+     * anyway, instead of by indexing the staged users first, which took 0.6–0.7 s for a million:
+     * the store is then filled again from one entry per external id.
+     */
+    private static int fillEmptyStore(Connection c, long storeId, int staged) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("SAVEPOINT fill");
+            try {
+                int added = addWithIndexesBuiltAfter(c, storeId, staged);
+                statement.execute("RELEASE fill");
+                return added;
+            } catch (SQLiteException e) {
+                if (e.getResultCode() != SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
+                    throw e;
+                }
+                statement.execute("ROLLBACK TO fill");
+                statement.execute("RELEASE fill");
+            }
+        }
+        keepOneEntryPerExternalId(c);
+        return addWithIndexesBuiltAfter(c, storeId, staged(c));
     }
 
     /**

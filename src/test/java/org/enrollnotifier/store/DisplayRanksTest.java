@@ -228,7 +228,6 @@ class DisplayRanksTest {
         database.scratch(c -> {
             staging.start(c);
             staging.add(c, staged.stream().map(FoldedUser::of).toList());
-            staging.index(c);
             return null;
         });
         database.write(c -> staging.apply(c, store));

@@ -81,8 +81,34 @@ class ImportStagingTest {
                 UserQuery.EVERYONE.withStore(storeId).withFilter(EnrollmentFilter.enrolledWith(EnrollmentType.EMAIL)))));
     }
 
+    /** An empty store is filled with its indexes built after; the key on external ids finds the one listed twice. */
+    @Test
+    void aUserTheSourceListsMoreThanOnceFillsAnEmptyStoreOnceAsItsLastEntry() {
+        long emptyStore = database.write(c -> new IdentityStoreRepository().create(c, "New", StoreKind.CSV, "new.csv",
+                false));
+        stageTwiceListed();
+
+        ImportStaging.Changes changes = database.write(c -> staging.apply(c, emptyStore));
+
+        assertEquals(new ImportStaging.Changes(2, 0, 0, 0), changes);
+        assertEquals(List.of("Ann Last SMS", "Eve New "), displayNamesAndTypes(emptyStore));
+        assertEquals(1L, database.<Long>read(c -> LongParameterStatements.number(c, "SELECT count(*) FROM sqlite_schema"
+                + " WHERE name = 'directory_user_by_external_id'")), "the key on external ids is back");
+        assertEquals(5, database.read(c -> users.count(c, UserQuery.EVERYONE)).listed(), "the tallies count each once");
+    }
+
     @Test
     void aUserTheSourceListsMoreThanOnceIsAppliedOnceAsItsLastEntry() {
+        stageTwiceListed();
+
+        ImportStaging.Changes changes = database.write(c -> staging.apply(c, storeId));
+
+        assertEquals(new ImportStaging.Changes(1, 1, 2, 0), changes);
+        assertEquals(List.of("Ann Last SMS", "Eve New "), displayNamesAndTypes(storeId));
+    }
+
+    /** Ann three times, Eve once. */
+    private void stageTwiceListed() {
         database.scratch(c -> {
             staging.start(c);
             staging.add(c, Stream.of(user("ann", "Ann", "First", "ann@corp.test", EnumSet.noneOf(EnrollmentType.class)),
@@ -90,17 +116,15 @@ class ImportStagingTest {
             staging.add(c, Stream.of(user("ann", "Ann", "Second", "ann@corp.test", EnumSet.noneOf(EnrollmentType.class)),
                     user("ann", "Ann", "Last", "ann@corp.test", EnumSet.of(EnrollmentType.SMS))).map(FoldedUser::of)
                     .toList());
-            staging.index(c);
             return null;
         });
+    }
 
-        ImportStaging.Changes changes = database.write(c -> staging.apply(c, storeId));
-
-        assertEquals(new ImportStaging.Changes(1, 1, 2, 0), changes);
-        assertEquals(List.of("Ann Last SMS", "Eve New "), database.read(c -> users.page(c,
-                UserQuery.EVERYONE.withStore(storeId), null, 100, SearchPlan.CHECK_ROWS)).stream()
+    private List<String> displayNamesAndTypes(long store) {
+        return database.read(c -> users.page(c, UserQuery.EVERYONE.withStore(store), null, 100,
+                SearchPlan.CHECK_ROWS)).stream()
                 .map(keyed -> keyed.user().displayName() + " " + keyed.user().enrolledTypes().stream()
-                        .map(EnrollmentType::name).collect(Collectors.joining(","))).toList());
+                        .map(EnrollmentType::name).collect(Collectors.joining(","))).toList();
     }
 
     @Test
@@ -233,7 +257,6 @@ class ImportStagingTest {
         database.scratch(c -> {
             staging.start(c);
             staging.add(c, staged.stream().map(FoldedUser::of).toList());
-            staging.index(c);
             return null;
         });
     }
