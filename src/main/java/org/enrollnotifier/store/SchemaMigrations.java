@@ -27,6 +27,27 @@ final class SchemaMigrations {
     private static final String HOLD_LARGE_SEARCH_INDEX_WRITES = """
             INSERT INTO directory_user_search (directory_user_search, rank) VALUES ('hashsize', 67108864)""";
 
+    /**
+     * The users' columns as the first step made them, one a line, each line ending in a comma; step
+     * 15 makes the table again with them and the two columns added since.
+     */
+    private static final String FIRST_USER_COLUMNS = """
+                id             INTEGER PRIMARY KEY,
+                store_id       INTEGER NOT NULL REFERENCES identity_store (id) ON DELETE CASCADE,
+                external_id    TEXT    NOT NULL,
+                username       TEXT    NOT NULL,
+                first_name     TEXT    NOT NULL DEFAULT '',
+                last_name      TEXT    NOT NULL DEFAULT '',
+                display_name   TEXT    NOT NULL DEFAULT '',
+                email          TEXT,
+                department     TEXT    NOT NULL DEFAULT '',
+                enrolled_types INTEGER NOT NULL DEFAULT 0,
+                enrolled_at    INTEGER,
+                display_key    TEXT    NOT NULL,
+                username_key   TEXT    NOT NULL,
+                email_key      TEXT    NOT NULL,
+            """;
+
     /** Each step is applied in one transaction; most are a list of statements. */
     private static final List<Step> STEPS = List.of(
             sql(
@@ -42,20 +63,7 @@ final class SchemaMigrations {
                     """,
                     """
                     CREATE TABLE directory_user (
-                        id             INTEGER PRIMARY KEY,
-                        store_id       INTEGER NOT NULL REFERENCES identity_store (id) ON DELETE CASCADE,
-                        external_id    TEXT    NOT NULL,
-                        username       TEXT    NOT NULL,
-                        first_name     TEXT    NOT NULL DEFAULT '',
-                        last_name      TEXT    NOT NULL DEFAULT '',
-                        display_name   TEXT    NOT NULL DEFAULT '',
-                        email          TEXT,
-                        department     TEXT    NOT NULL DEFAULT '',
-                        enrolled_types INTEGER NOT NULL DEFAULT 0,
-                        enrolled_at    INTEGER,
-                        display_key    TEXT    NOT NULL,
-                        username_key   TEXT    NOT NULL,
-                        email_key      TEXT    NOT NULL,
+                    """ + FIRST_USER_COLUMNS + """
                         UNIQUE (store_id, external_id)
                     )
                     """,
@@ -435,20 +443,7 @@ final class SchemaMigrations {
         }
         statement.execute("""
                 CREATE TABLE directory_user_rebuilt (
-                    id             INTEGER PRIMARY KEY,
-                    store_id       INTEGER NOT NULL REFERENCES identity_store (id) ON DELETE CASCADE,
-                    external_id    TEXT    NOT NULL,
-                    username       TEXT    NOT NULL,
-                    first_name     TEXT    NOT NULL DEFAULT '',
-                    last_name      TEXT    NOT NULL DEFAULT '',
-                    display_name   TEXT    NOT NULL DEFAULT '',
-                    email          TEXT,
-                    department     TEXT    NOT NULL DEFAULT '',
-                    enrolled_types INTEGER NOT NULL DEFAULT 0,
-                    enrolled_at    INTEGER,
-                    display_key    TEXT    NOT NULL,
-                    username_key   TEXT    NOT NULL,
-                    email_key      TEXT    NOT NULL,
+                """ + FIRST_USER_COLUMNS + """
                     search_key     TEXT    NOT NULL DEFAULT '',
                     display_rank   INTEGER
                 )""");

@@ -40,6 +40,8 @@ class DatabaseTest {
     private static final int BEFORE_LARGE_SEARCH_INDEX_WRITES = 12;
     private static final int BEFORE_SEARCH_INDEX_WITHOUT_LENGTHS = 13;
     private static final int BEFORE_EXTERNAL_ID_INDEX = 14;
+    private static final String CONTOSO =
+            "INSERT INTO identity_store (id, name, kind, source) VALUES (1, 'Contoso', 'CSV', 'x')";
 
     @TempDir
     Path folder;
@@ -187,17 +189,11 @@ class DatabaseTest {
     /** Indexing a million users took 1.96 s without the entries' lengths, 2.5 s with them. */
     @Test
     void anUpgradedSearchIndexKeepsNoEntryLengthsAndStillFindsTheUsersIndexedBefore() throws Exception {
-        Path upgraded = folder.resolve("before-lengths.db");
-        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + upgraded);
-             Statement statement = old.createStatement()) {
-            SchemaMigrations.migrate(old, 0, BEFORE_SEARCH_INDEX_WITHOUT_LENGTHS);
-            statement.execute("INSERT INTO identity_store (id, name, kind, source) VALUES (1, 'Contoso', 'CSV', 'x')");
-            statement.execute("""
-                    INSERT INTO directory_user (store_id, external_id, username, display_key, username_key, email_key,
-                                                search_key, display_rank)
-                    VALUES (1, 'zoe', 'zoe', 'zoe', 'zoe', '', 'Zoë Ødegaard zoe', 8192)""");
-            statement.execute("INSERT INTO directory_user_search (rowid, search_key) VALUES (8192, 'Zoë Ødegaard zoe')");
-        }
+        Path upgraded = fileOfVersion("before-lengths.db", BEFORE_SEARCH_INDEX_WITHOUT_LENGTHS, CONTOSO, """
+                INSERT INTO directory_user (store_id, external_id, username, display_key, username_key, email_key,
+                                            search_key, display_rank)
+                VALUES (1, 'zoe', 'zoe', 'zoe', 'zoe', '', 'Zoë Ødegaard zoe', 8192)""",
+                "INSERT INTO directory_user_search (rowid, search_key) VALUES (8192, 'Zoë Ødegaard zoe')");
         for (Path file : List.of(folder.resolve("new.db"), upgraded)) {
             try (Database database = Database.open(file)) {
                 long lengthTables = database.read(c -> LongParameterStatements.number(c,
@@ -218,24 +214,18 @@ class DatabaseTest {
      */
     @Test
     void upgradingMakesTheUsersTableAnewKeepingItsUsersTheirDeliveriesAndItsKeys() throws Exception {
-        Path upgraded = folder.resolve("before-external-id-index.db");
-        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + upgraded);
-             Statement statement = old.createStatement()) {
-            SchemaMigrations.migrate(old, 0, BEFORE_EXTERNAL_ID_INDEX);
-            statement.execute("INSERT INTO identity_store (id, name, kind, source) VALUES (1, 'Contoso', 'CSV', 'x')");
-            statement.execute("""
-                    INSERT INTO directory_user (id, store_id, external_id, username, display_key, username_key,
-                                                email_key, search_key, display_rank)
-                    VALUES (7, 1, 'e7', 'zoe', 'zoe', 'zoe', '', 'Zoë Ødegaard zoe', 8192),
-                           (9, 1, 'e9', 'ann', 'ann', 'ann', '', 'Ann Berg ann', 16384)""");
-            statement.execute("INSERT INTO directory_user_search (rowid, search_key)"
-                    + " VALUES (8192, 'Zoë Ødegaard zoe'), (16384, 'Ann Berg ann')");
-            statement.execute("INSERT INTO notification (id, created_at, operator, audience, subject, message_template,"
-                    + " enrollment_types, left_out_count) VALUES (1, 0, 'op', 'Contoso', 's', 'm', 1, 0)");
-            statement.execute("INSERT INTO delivery (notification_id, user_id, address, first_name, last_name,"
-                    + " display_name, username, store_name, state, message_id) VALUES (1, 7, 'zoe@x.test', 'Zoë',"
-                    + " 'Ødegaard', 'Zoë Ødegaard', 'zoe', 'Contoso', 'SENT', '<m1@x.test>')");
-        }
+        Path upgraded = fileOfVersion("before-external-id-index.db", BEFORE_EXTERNAL_ID_INDEX, CONTOSO, """
+                INSERT INTO directory_user (id, store_id, external_id, username, display_key, username_key,
+                                            email_key, search_key, display_rank)
+                VALUES (7, 1, 'e7', 'zoe', 'zoe', 'zoe', '', 'Zoë Ødegaard zoe', 8192),
+                       (9, 1, 'e9', 'ann', 'ann', 'ann', '', 'Ann Berg ann', 16384)""",
+                "INSERT INTO directory_user_search (rowid, search_key)"
+                        + " VALUES (8192, 'Zoë Ødegaard zoe'), (16384, 'Ann Berg ann')",
+                "INSERT INTO notification (id, created_at, operator, audience, subject, message_template,"
+                        + " enrollment_types, left_out_count) VALUES (1, 0, 'op', 'Contoso', 's', 'm', 1, 0)",
+                "INSERT INTO delivery (notification_id, user_id, address, first_name, last_name, display_name,"
+                        + " username, store_name, state, message_id) VALUES (1, 7, 'zoe@x.test', 'Zoë', 'Ødegaard',"
+                        + " 'Zoë Ødegaard', 'zoe', 'Contoso', 'SENT', '<m1@x.test>')");
 
         try (Database database = Database.open(upgraded)) {
             assertEquals(List.of(7L), database.read(c -> longs(c,
@@ -257,6 +247,19 @@ class DatabaseTest {
             assertEquals(List.of(), database.read(c -> longs(c, "SELECT rowid FROM directory_user_search"
                     + " WHERE directory_user_search MATCH 'degaa'")), "the search index's triggers are back");
         }
+    }
+
+    /** A file of an earlier schema version, with the statements run on it. */
+    private Path fileOfVersion(String name, int version, String... statements) throws SQLException {
+        Path file = folder.resolve(name);
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = old.createStatement()) {
+            SchemaMigrations.migrate(old, 0, version);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        return file;
     }
 
     private static List<Long> longs(Connection c, String sql) throws SQLException {
