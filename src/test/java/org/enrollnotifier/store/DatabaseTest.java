@@ -230,6 +230,8 @@ class DatabaseTest {
         try (Database database = Database.open(upgraded)) {
             assertEquals(List.of(7L), database.read(c -> longs(c,
                     "SELECT user_id FROM delivery")), "the delivery still refers to its user");
+            assertEquals(List.of(), database.read(c -> longs(c, "SELECT rowid FROM pragma_foreign_key_check")),
+                    "every reference holds");
             assertEquals(List.of(7L), database.read(c -> longs(c, "SELECT u.id FROM directory_user_search s"
                     + " JOIN directory_user u ON u.display_rank = s.rowid WHERE directory_user_search MATCH 'degaa'")));
             assertEquals(List.of(2L), database.read(c -> longs(c,
