@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.enrollnotifier.model.EnrollmentFilter;
 import org.enrollnotifier.model.UserQuery;
@@ -49,9 +48,8 @@ public final class ListingAnchors {
     }
 
     /**
-     * Walks all the store's users once per sort order, {@code spacing} at a time, each step an
-     * {@code OFFSET} from the key before and a tally of the step's users by the types they enrolled
-     * with. The tallies place the key in every filtered listing of that order: the filtered row
+     * Walks all the store's users once per sort order, {@code spacing} at a time, each step a
+     * tally of the step's users by the types they enrolled with and the key of its last one. The tallies place the key in every filtered listing of that order: the filtered row
      * before it is the number of users so far the filter lists, less one. On a million users, 2.1 s
      * for the 17 filters; walking each filtered listing took 1.5 s for the three that had anchors
      * before (all, not enrolled, enrolled), and a deep page of the others 20–35 ms.
@@ -93,13 +91,12 @@ public final class ListingAnchors {
             }
         }
         SortKey key = null;
-        Map<Integer, Long> step;
-        while ((step = users.enrolledTypesAfter(c, everyone, key, spacing)).values().stream()
-                .mapToLong(Long::longValue).sum() == spacing) {
-            key = users.keyAt(c, everyone, key, spacing - 1, false, SearchPlan.CHECK_ROWS).orElseThrow();
+        DirectoryUserRepository.Stretch step;
+        while ((step = users.stretchAfter(c, everyone, key, spacing)).last() != null) {
+            key = step.last();
             for (Placed listing : listings) {
                 long before = listing.passed;
-                step.forEach((enrolledTypes, count) -> {
+                step.enrolledTypes().forEach((enrolledTypes, count) -> {
                     if (listing.filter.acceptsEnrolledTypes(enrolledTypes)) {
                         listing.passed += count;
                     }

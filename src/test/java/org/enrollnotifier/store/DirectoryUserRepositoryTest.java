@@ -3,6 +3,7 @@ package org.enrollnotifier.store;
 import static org.enrollnotifier.store.Users.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -289,6 +290,29 @@ class DirectoryUserRepositoryTest {
             assertEquals(forwards, fromAnchor);
         }
         assertEquals(Optional.empty(), database.read(c -> repository.keyAt(c, query, null, all.size(), false, plan)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(UserSort.Field.class)
+    void aStretchTalliesTheNextUsersByTheirTypesAndKeysTheLastOfAFullOne(UserSort.Field field) {
+        UserQuery store = UserQuery.EVERYONE.withStore(southId).withSort(new UserSort(field, true));
+        List<KeyedUser> all = database.read(c -> repository.page(c, store, null, 10_000, SearchPlan.CHECK_ROWS));
+        int length = 37;
+
+        DirectoryUserRepository.Stretch second = database.read(c -> repository.stretchAfter(c, store,
+                all.get(length - 1).key(), length));
+        DirectoryUserRepository.Stretch rest = database.read(c -> repository.stretchAfter(c, store,
+                all.get(2 * length - 1).key(), all.size()));
+
+        assertEquals(tallies(all.subList(length, 2 * length)), second.enrolledTypes());
+        assertEquals(all.get(2 * length - 1).key(), second.last());
+        assertEquals(tallies(all.subList(2 * length, all.size())), rest.enrolledTypes());
+        assertNull(rest.last(), "fewer users than asked for: no last key");
+    }
+
+    private static Map<Integer, Long> tallies(List<KeyedUser> users) {
+        return users.stream().collect(Collectors.groupingBy(
+                keyed -> EnrollmentType.toMask(keyed.user().enrolledTypes()), Collectors.counting()));
     }
 
     private static List<DirectoryUser> sortedLikeTheTable(List<DirectoryUser> users, UserSort sort) {
