@@ -151,7 +151,7 @@ public final class DirectoryImport {
             Optional<IdentityStore> existing = stores.findByName(c, name);
             long storeId = existing.isPresent() ? existing.get().id() : stores.create(c, name, kind, source, false);
             ImportStaging.Changes changes = staging.apply(c, storeId);
-            stores.markImported(c, storeId, now);
+            stores.markImported(c, storeId, source, now);
             return new ImportResult(ImportResult.Source.USERS, storeId, name, changes.added(), changes.updated(),
                     changes.removed(), changes.unchanged(), problems, report);
         });

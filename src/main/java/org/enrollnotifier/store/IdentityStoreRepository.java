@@ -31,10 +31,13 @@ public final class IdentityStoreRepository {
         }
     }
 
-    public void markImported(Connection c, long storeId, Instant when) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE identity_store SET last_import_at = ? WHERE id = ?")) {
-            update.setLong(1, when.toEpochMilli());
-            update.setLong(2, storeId);
+    /** Records when the store's users were last imported, and from where: a re-import may read another file. */
+    public void markImported(Connection c, long storeId, String source, Instant when) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE identity_store SET source = ?, last_import_at = ? WHERE id = ?")) {
+            update.setString(1, source);
+            update.setLong(2, when.toEpochMilli());
+            update.setLong(3, storeId);
             update.executeUpdate();
         }
     }

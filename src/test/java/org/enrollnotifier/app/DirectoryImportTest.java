@@ -108,6 +108,8 @@ class DirectoryImportTest {
         assertEquals("Ann Archer-Smith", after.get("ann").displayName());
         assertEquals(1, notifier.unfinished().size(), "the notification to a removed user is still there");
         assertEquals(1, notifier.unfinished().get(0).counts().total());
+        assertEquals(second.toString(), directory.stores().stream().filter(s -> s.store().name().equals("Corp"))
+                .findFirst().orElseThrow().store().source(), "the store's source is the file read last");
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class DemoSeeder {
                 long storeId = stores.create(c, demo.name(), demo.kind(), demo.source(), true);
                 users.insertAll(c, storeId, demo.users());
                 anchors.rebuild(c, storeId);
-                stores.markImported(c, storeId, Instant.now());
+                stores.markImported(c, storeId, demo.source(), Instant.now());
             }
             return null;
         });
