@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.enrollnotifier.directory.EnrollmentCsvSource;
 import org.enrollnotifier.directory.EnrollmentRecord;
@@ -144,7 +145,14 @@ public final class DirectoryImport {
             throws ImportFailed, ImportFailure {
         Instant now = clock.instant();
         Path report = writeReport(name, now, problems);
-        if (database.scratch(staging::isEmpty)) {
+        if (database.scratch(c -> {
+            if (staging.isEmpty(c)) {
+                return true;
+            }
+            Optional<IdentityStore> existing = stores.findByName(c, name);
+            staging.prepare(c, existing.isPresent() ? OptionalLong.of(existing.get().id()) : OptionalLong.empty());
+            return false;
+        })) {
             throw new ImportFailure(noUserIn(source, problems, report));
         }
         return database.write(c -> {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImportStagingTest {
 
@@ -87,6 +90,10 @@ class ImportStagingTest {
         long emptyStore = database.write(c -> new IdentityStoreRepository().create(c, "New", StoreKind.CSV, "new.csv",
                 false));
         stageTwiceListed();
+        database.scratch(c -> {
+            staging.prepare(c, OptionalLong.of(emptyStore));
+            return null;
+        });
 
         ImportStaging.Changes changes = database.write(c -> staging.apply(c, emptyStore));
 
@@ -97,9 +104,16 @@ class ImportStagingTest {
         assertEquals(5, database.read(c -> users.count(c, UserQuery.EVERYONE)).listed(), "the tallies count each once");
     }
 
-    @Test
-    void aUserTheSourceListsMoreThanOnceIsAppliedOnceAsItsLastEntry() {
+    @ParameterizedTest(name = "prepared first: {0}")
+    @ValueSource(booleans = {true, false})
+    void aUserTheSourceListsMoreThanOnceIsAppliedOnceAsItsLastEntry(boolean prepared) {
         stageTwiceListed();
+        if (prepared) {
+            database.scratch(c -> {
+                staging.prepare(c, OptionalLong.of(storeId));
+                return null;
+            });
+        }
 
         ImportStaging.Changes changes = database.write(c -> staging.apply(c, storeId));
 
