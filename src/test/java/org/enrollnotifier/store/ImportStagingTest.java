@@ -90,10 +90,7 @@ class ImportStagingTest {
         long emptyStore = database.write(c -> new IdentityStoreRepository().create(c, "New", StoreKind.CSV, "new.csv",
                 false));
         stageTwiceListed();
-        database.scratch(c -> {
-            staging.prepare(c, OptionalLong.of(emptyStore));
-            return null;
-        });
+        prepare(emptyStore);
 
         ImportStaging.Changes changes = database.write(c -> staging.apply(c, emptyStore));
 
@@ -109,16 +106,20 @@ class ImportStagingTest {
     void aUserTheSourceListsMoreThanOnceIsAppliedOnceAsItsLastEntry(boolean prepared) {
         stageTwiceListed();
         if (prepared) {
-            database.scratch(c -> {
-                staging.prepare(c, OptionalLong.of(storeId));
-                return null;
-            });
+            prepare(storeId);
         }
 
         ImportStaging.Changes changes = database.write(c -> staging.apply(c, storeId));
 
         assertEquals(new ImportStaging.Changes(1, 1, 2, 0), changes);
         assertEquals(List.of("Ann Last SMS", "Eve New "), displayNamesAndTypes(storeId));
+    }
+
+    private void prepare(long store) {
+        database.scratch(c -> {
+            staging.prepare(c, OptionalLong.of(store));
+            return null;
+        });
     }
 
     /** Ann three times, Eve once. */
