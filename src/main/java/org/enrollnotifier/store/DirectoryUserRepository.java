@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.enrollnotifier.model.DirectoryUser;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.UserCounts;
@@ -23,7 +24,7 @@ public final class DirectoryUserRepository {
     static final String COLUMNS = "u.id, u.store_id, s.name, u.external_id, u.username, u.first_name,"
             + " u.last_name, u.display_name, u.email, u.department, u.enrolled_types, u.enrolled_at";
     static final int COLUMN_COUNT = 12;
-    /** Up to this many stores, a search across all of them in display-name order merges each one's matches in order. */
+    /** Up to this many stores, a read across all of them merges each one's, read in order ({@link UserQuerySql#mergesStores}). */
     static final int MERGED_STORES_AT_MOST = 100;
 
     /** A user and where it stands in the listing's order. */
@@ -137,10 +138,9 @@ public final class DirectoryUserRepository {
                                  SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         SortKey start = start(c, sql, after, backwards);
-        List<UserQuerySql> stores = mergedStores(c, sql, plan);
+        List<UserQuerySql> stores = mergedStores(c, sql);
         String text = stores.isEmpty() ? pageSql(sql, plan, start != null, backwards)
-                : mergedSql(sql, stores, plan, columnsWithKeys(sql), COLUMN_COUNT + 1, start != null, backwards)
-                        + " LIMIT ?";
+                : mergedPageSql(sql, stores, plan, start != null, backwards);
         try (PreparedStatement select = c.prepareStatement(text)) {
             int index = bindStart(sql, stores, select, plan, start, backwards, limit);
             select.setInt(index, limit);
@@ -153,15 +153,14 @@ public final class DirectoryUserRepository {
     }
 
     /**
-     * Each store's listing, when the plan merges them; else none, and the listing is read from its
-     * matches sorted: without stores there is no user, and beyond {@link #MERGED_STORES_AT_MOST}
-     * the union of the stores' reads grows long (SQLite takes at most 500 in one; a hundred is far
-     * more stores than a helpdesk keeps).
+     * Each store's listing, when a read merges them; else none, and the listing is read as one:
+     * without stores there is no user, and beyond {@link #MERGED_STORES_AT_MOST} the union of the
+     * stores' reads grows long (SQLite takes at most 500 in one; a hundred is far more stores than
+     * a helpdesk keeps), so the listing is sorted whole instead.
      */
-    private static List<UserQuerySql> mergedStores(Connection c, UserQuerySql sql, SearchPlan plan)
-            throws SQLException {
+    private static List<UserQuerySql> mergedStores(Connection c, UserQuerySql sql) throws SQLException {
         List<UserQuerySql> stores = new ArrayList<>();
-        if (sql.mergesStores(plan)) {
+        if (sql.mergesStores()) {
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM identity_store ORDER BY id LIMIT ?")) {
                 select.setInt(1, MERGED_STORES_AT_MOST + 1);
                 try (ResultSet rs = select.executeQuery()) {
@@ -174,15 +173,33 @@ public final class DirectoryUserRepository {
         return stores.size() > MERGED_STORES_AT_MOST ? List.of() : stores;
     }
 
+    /** Like {@link #pageSql}, merged from each store's read of the page ({@link #mergedStores}). */
+    static String mergedPageSql(UserQuerySql sql, List<UserQuerySql> stores, SearchPlan plan, boolean afterKey,
+                                boolean backwards) {
+        return mergedSql(sql, stores, plan, columnsWithKeys(sql), COLUMN_COUNT + 1, afterKey, backwards) + " LIMIT ?";
+    }
+
+    /** Like {@link #keyAtSql}, merged from each store's walk ({@link #mergedStores}). */
+    static String mergedKeyAtSql(UserQuerySql sql, List<UserQuerySql> stores, SearchPlan plan, boolean afterKey,
+                                 boolean backwards) {
+        return mergedSql(sql, stores, plan, String.join(", ", sql.sortExpressions()), 1, afterKey, backwards)
+                + " LIMIT 1 OFFSET ?";
+    }
+
     /**
-     * The text of a read merged from each store's, each up to a limit: their union in the
-     * listing's order, by the keys from column {@code firstKey} on.
+     * The text of a read merged from each store's: their union in the listing's order, by the keys
+     * from column {@code firstKey} on. SQLite reads each store's part in that order as the merge
+     * asks for its next row, where the store's index keeps it. A store whose matches are read in
+     * the order of the search index's keys is read up to a limit first and sorted: the listing's
+     * keys follow that order, but SQLite cannot tell, and would sort every match of the store.
      */
     private static String mergedSql(UserQuerySql sql, List<UserQuerySql> stores, SearchPlan plan, String columns,
                                     int firstKey, boolean afterKey, boolean backwards) {
         List<String> reads = new ArrayList<>();
         for (UserQuerySql store : stores) {
-            reads.add("SELECT * FROM (" + orderedSql(store, plan, columns, afterKey, backwards) + " LIMIT ?)");
+            reads.add(sql.readsMatchesInRankOrder(plan)
+                    ? "SELECT * FROM (" + orderedSql(store, plan, columns, afterKey, backwards) + " LIMIT ?)"
+                    : "SELECT " + columns + " FROM " + store.source(plan) + startingAt(store, plan, afterKey, backwards));
         }
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < sql.sortExpressions().size(); i++) {
@@ -238,11 +255,19 @@ public final class DirectoryUserRepository {
             keyAliases.add(alias);
             keyColumns.append(expression).append(" AS ").append(alias).append(", ");
         }
-        String text = "SELECT * FROM (" + nextUsersSql(sql, COLUMNS + ", " + keyColumns + "u.search_key AS search_key",
-                start != null) + ") WHERE " + sql.termsOn("search_key")
+        String columns = COLUMNS + ", " + keyColumns + "u.search_key AS search_key";
+        List<UserQuerySql> stores = mergedStores(c, sql);
+        String next = stores.isEmpty() ? nextUsersSql(sql, columns, start != null)
+                : stores.stream().map(store -> unorderedNextUsersSql(store, columns, start != null))
+                        .collect(Collectors.joining(" UNION ALL ")) + " ORDER BY " + sql.orderBy(keyAliases, false)
+                        + " LIMIT ?";
+        String text = "SELECT * FROM (" + next + ") WHERE " + sql.termsOn("search_key")
                 + " ORDER BY " + sql.orderBy(keyAliases, false) + " LIMIT ?";
         try (PreparedStatement select = c.prepareStatement(text)) {
-            int index = bindAfter(sql, select, sql.bindFilter(select, 1), start);
+            int index = 1;
+            for (UserQuerySql read : stores.isEmpty() ? List.of(sql) : stores) {
+                index = bindAfter(read, select, read.bindFilter(select, index), start);
+            }
             select.setInt(index, window);
             index = sql.bindTerms(select, index + 1);
             select.setInt(index, limit);
@@ -270,10 +295,9 @@ public final class DirectoryUserRepository {
                                    SearchPlan plan) throws SQLException {
         UserQuerySql sql = new UserQuerySql(query);
         SortKey start = start(c, sql, from, backwards);
-        List<UserQuerySql> stores = mergedStores(c, sql, plan);
+        List<UserQuerySql> stores = mergedStores(c, sql);
         String text = stores.isEmpty() ? keyAtSql(sql, plan, start != null, backwards)
-                : mergedSql(sql, stores, plan, String.join(", ", sql.sortExpressions()), 1, start != null, backwards)
-                        + " LIMIT 1 OFFSET ?";
+                : mergedKeyAtSql(sql, stores, plan, start != null, backwards);
         try (PreparedStatement select = c.prepareStatement(text)) {
             int index = bindStart(sql, stores, select, plan, start, backwards, skip + 1);
             select.setLong(index, skip);
@@ -323,8 +347,12 @@ public final class DirectoryUserRepository {
      * {@code afterKey}), up to a limit; binds the filter, the key, then the limit.
      */
     private static String nextUsersSql(UserQuerySql sql, String columns, boolean afterKey) {
-        return "SELECT " + columns + " FROM " + sql.unsearchedSource() + (afterKey ? " AND " + sql.after(false) : "")
-                + " ORDER BY " + sql.orderBy(false) + " LIMIT ?";
+        return unorderedNextUsersSql(sql, columns, afterKey) + " ORDER BY " + sql.orderBy(false) + " LIMIT ?";
+    }
+
+    /** Like {@link #nextUsersSql}, without the order and the limit: a part of a merged read. */
+    private static String unorderedNextUsersSql(UserQuerySql sql, String columns, boolean afterKey) {
+        return "SELECT " + columns + " FROM " + sql.unsearchedSource() + (afterKey ? " AND " + sql.after(false) : "");
     }
 
     /** How many users of the listing lie after {@code after} (null: from its start) up to {@code upTo} and it, in its order. */
@@ -356,7 +384,7 @@ public final class DirectoryUserRepository {
 
     /**
      * Binds a read's source and {@link #startingAt} from the first parameter, or those of each
-     * merged store's read and its limit; returns the next free index.
+     * merged store's read and its limit, when it has one; returns the next free index.
      */
     private static int bindStart(UserQuerySql sql, List<UserQuerySql> stores, PreparedStatement select,
                                  SearchPlan plan, SortKey start, boolean backwards, long storeLimit)
@@ -367,7 +395,9 @@ public final class DirectoryUserRepository {
         int index = 1;
         for (UserQuerySql store : stores) {
             index = bindStart(store, select, index, plan, start, backwards);
-            select.setLong(index++, storeLimit);
+            if (sql.readsMatchesInRankOrder(plan)) {
+                select.setLong(index++, storeLimit);
+            }
         }
         return index;
     }

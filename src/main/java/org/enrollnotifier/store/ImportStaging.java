@@ -233,7 +233,7 @@ public final class ImportStaging {
      * Adds users, ranked in display-name order ({@link DisplayRanks}), without the indexes and
      * the tallies' trigger, then builds those indexes again, and gives the search index and the
      * tallies the new users in one statement each (the search index in the order of the ranks, which
-     * is the order of the ids). Kept up to date row by row, each of the 9 sort indexes, the key on
+     * is the order of the ids). Kept up to date row by row, each sort index, the key on
      * external ids and the trigram index takes every key at a random place; built after, each index
      * is one sort of all the rows. Adding a million users to a nearly empty table took 26–28 s this
      * way and 44–64 s row by row (sqlite3 3.40, alternated runs; whole imports in the application

@@ -376,7 +376,16 @@ final class SchemaMigrations {
                     INSERT INTO directory_user_search (rowid, search_key)
                     SELECT display_rank, search_key FROM directory_user WHERE display_rank IS NOT NULL
                     ORDER BY display_rank"""),
-            SchemaMigrations::keepUsersExternalIdKeyInAnIndexOfItsOwn);
+            SchemaMigrations::keepUsersExternalIdKeyInAnIndexOfItsOwn,
+            // A listing of all stores merges each store's read in its own index (UserQuerySql.mergesStores).
+            sql("""
+                    DROP INDEX directory_user_by_display""",
+                    """
+                    DROP INDEX directory_user_by_username""",
+                    """
+                    DROP INDEX directory_user_by_email""",
+                    """
+                    DROP INDEX directory_user_by_status"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

@@ -236,8 +236,12 @@ class DatabaseTest {
                     + " JOIN directory_user u ON u.display_rank = s.rowid WHERE directory_user_search MATCH 'degaa'")));
             assertEquals(List.of(2L), database.read(c -> longs(c,
                     "SELECT sum(users) FROM user_count WHERE store_id = 1")), "tallies kept");
-            assertEquals(List.of(10L), database.read(c -> longs(c, "SELECT count(*) FROM sqlite_schema"
-                    + " WHERE tbl_name = 'directory_user' AND type = 'index'")), "nine sort indexes and the key on external ids");
+            assertEquals(List.of("directory_user_by_external_id", "directory_user_by_rank",
+                    "directory_user_store_by_display", "directory_user_store_by_email",
+                    "directory_user_store_by_status", "directory_user_store_by_username"),
+                    database.read(c -> strings(c, "SELECT name FROM sqlite_schema"
+                            + " WHERE tbl_name = 'directory_user' AND type = 'index' ORDER BY name")),
+                    "the stores' sort indexes, the ranks' and the key on external ids; all stores' sort indexes dropped");
             assertThrows(StoreException.class, () -> database.write(c -> LongParameterStatements.update(c,
                     "INSERT INTO directory_user (store_id, external_id, username, display_key, username_key, email_key)"
                             + " VALUES (1, 'e9', 'dup', 'dup', 'dup', '')")), "external ids stay unique in a store");
@@ -262,6 +266,16 @@ class DatabaseTest {
             }
         }
         return file;
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static List<Long> longs(Connection c, String sql) throws SQLException {

@@ -69,12 +69,19 @@ class ListingPlanTest {
     private List<Executable> readsInAnIndexsOrder(UserQuery listing) {
         SearchPlan plan = SearchPlan.forManyMatches(listing);
         UserQuerySql whole = new UserQuerySql(listing);
-        UserQuerySql sql = whole.mergesStores(plan) ? whole.inStore(1) : whole;
+        UserQuerySql sql = readOfOneStore(whole);
+        List<UserQuerySql> twoStores = List.of(whole.inStore(1), whole.inStore(2));
         List<Executable> checks = new ArrayList<>();
         for (boolean afterKey : new boolean[] {false, true}) {
             for (boolean backwards : new boolean[] {false, true}) {
-                for (String text : List.of(DirectoryUserRepository.pageSql(sql, plan, afterKey, backwards),
-                        DirectoryUserRepository.keyAtSql(sql, plan, afterKey, backwards))) {
+                List<String> texts = new ArrayList<>(List.of(DirectoryUserRepository.pageSql(sql, plan, afterKey, backwards),
+                        DirectoryUserRepository.keyAtSql(sql, plan, afterKey, backwards)));
+                // read in the search index's order, each store's part is sorted, a page of it at most
+                if (whole.mergesStores() && !whole.readsMatchesInRankOrder(plan)) {
+                    texts.add(DirectoryUserRepository.mergedPageSql(whole, twoStores, plan, afterKey, backwards));
+                    texts.add(DirectoryUserRepository.mergedKeyAtSql(whole, twoStores, plan, afterKey, backwards));
+                }
+                for (String text : texts) {
                     String steps = plan(text);
                     checks.add(() -> assertFalse(steps.contains("TEMP B-TREE"), listing + "\n" + text + "\n" + steps));
                 }
@@ -87,7 +94,7 @@ class ListingPlanTest {
     @ParameterizedTest
     @MethodSource("theEnrolledByStatus")
     void theEnrolledByStatusAreReadFromTheirFirst(UserQuery listing) {
-        UserQuerySql sql = new UserQuerySql(listing);
+        UserQuerySql sql = readOfOneStore(new UserQuerySql(listing));
         String text = DirectoryUserRepository.pageSql(sql, SearchPlan.CHECK_ROWS, sql.startAfter(null, false) != null,
                 false);
         String steps = plan(text);
@@ -99,6 +106,11 @@ class ListingPlanTest {
                         EnrollmentFilter.enrolledWith(EnrollmentType.AUTHENTICATOR))
                 .map(filter -> UserQuery.EVERYONE.withStore(store).withFilter(filter)
                         .withSort(new UserSort(UserSort.Field.ENROLLMENT_STATUS, true))));
+    }
+
+    /** The read of one store that a read merged from each store's makes. */
+    private static UserQuerySql readOfOneStore(UserQuerySql whole) {
+        return whole.mergesStores() ? whole.inStore(1) : whole;
     }
 
     private String plan(String text) {
