@@ -23,10 +23,13 @@ final class UserQuerySql {
 
     /**
      * The search index's matches first, each joined to its user by its {@link DisplayRanks rank};
-     * needs {@link #MATCHING} in the WHERE.
+     * needs {@link #MATCHING} in the WHERE. SQLite, without statistics, took a store's sort index
+     * that holds the columns read for a cheaper way to find a match's user than the index of ranks,
+     * and walked the whole store for each match: a jump to the middle of a search of a million
+     * users read a key 37 ms per match skipped (31,000 of them). Named, the index of ranks is used.
      */
-    private static final String MATCHES_THEN_USERS =
-            "directory_user_search CROSS JOIN directory_user u ON u.display_rank = directory_user_search.rowid";
+    private static final String MATCHES_THEN_USERS = "directory_user_search CROSS JOIN directory_user u"
+            + " INDEXED BY directory_user_by_rank ON u.display_rank = directory_user_search.rowid";
     /** The rank of the store's last user at or before a key (or its first at or after it), else the bound given. */
     private static final String RANK_OF_NEAREST = "coalesce((SELECT r.display_rank FROM directory_user r"
             + " WHERE r.store_id = ? AND (r.display_key, r.id) %s (?, ?) ORDER BY r.display_key %s, r.id %s LIMIT 1), ?)";

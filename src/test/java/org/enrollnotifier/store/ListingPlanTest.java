@@ -90,6 +90,30 @@ class ListingPlanTest {
         return checks;
     }
 
+    /**
+     * A read from the search index's matches finds each match's user by its rank: a sort index
+     * led by the store, which holds a key's columns, looked cheaper to SQLite and was walked whole
+     * for every match.
+     */
+    @ParameterizedTest
+    @MethodSource("storesAndFilters")
+    void readsFromTheMatchesFindEachUserByItsRank(Long store, EnrollmentFilter filter) {
+        List<Executable> checks = new ArrayList<>();
+        for (UserSort.Field field : UserSort.Field.values()) {
+            UserQuery listing = new UserQuery(store, "son", filter, new UserSort(field, true));
+            UserQuerySql sql = readOfOneStore(new UserQuerySql(listing));
+            for (SearchPlan plan : List.of(SearchPlan.SORT_MATCHES, SearchPlan.MATCHES_IN_ORDER)) {
+                for (String text : List.of(DirectoryUserRepository.pageSql(sql, plan, true, false),
+                        DirectoryUserRepository.keyAtSql(sql, plan, true, false))) {
+                    String steps = plan(text);
+                    checks.add(() -> assertTrue(steps.contains("directory_user_by_rank (display_rank=?"),
+                            listing + " " + plan + "\n" + text + "\n" + steps));
+                }
+            }
+        }
+        assertAll(checks);
+    }
+
     /** Sorted by status, the enrolled start past the not enrolled: a read from their start seeks there. */
     @ParameterizedTest
     @MethodSource("theEnrolledByStatus")
