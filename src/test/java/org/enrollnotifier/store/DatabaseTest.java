@@ -268,24 +268,27 @@ class DatabaseTest {
         return file;
     }
 
-    private static List<String> strings(Connection c, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first column of every row the query returns. */
+    private static <T> List<T> column(Connection c, String sql, Column<T> column) throws SQLException {
+        List<T> values = new ArrayList<>();
         try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
-                values.add(rs.getString(1));
+                values.add(column.read(rs));
             }
         }
         return values;
     }
 
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        return column(c, sql, rs -> rs.getString(1));
+    }
+
     private static List<Long> longs(Connection c, String sql) throws SQLException {
-        List<Long> values = new ArrayList<>();
-        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getLong(1));
-            }
-        }
-        return values;
+        return column(c, sql, rs -> rs.getLong(1));
     }
 
     @Test
