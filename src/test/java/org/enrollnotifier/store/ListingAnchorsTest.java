@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ListingAnchorsTest {
@@ -83,5 +84,31 @@ class ListingAnchorsTest {
         assertEquals(Optional.empty(),
                 database.read(c -> anchors.atOrBefore(c, storeId, EnrollmentFilter.ALL_USERS, UserSort.Field.EMAIL, 20,
                         USERS + 1)));
+    }
+
+    /**
+     * A store too small for anchors 1,024 users apart gets 32 in each listing, down to 16 users
+     * apart, so that the rows of all stores, placed from each store's anchors, are placed closely.
+     */
+    @ParameterizedTest(name = "{0} users, an anchor within {1} rows")
+    @CsvSource({"640, 20", "100, 16"})
+    void aSmallStoreGetsItsAnchorsCloserTogether(int count, int within) {
+        List<DirectoryUser> people = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            people.add(user("s" + i, "First" + (i % 9), "Last" + (i * 7 % count), "s" + i + "@b.test",
+                    ENROLLED_WITH.get(i % ENROLLED_WITH.size())));
+        }
+        ListingAnchors tuned = new ListingAnchors();
+        long small = database.write(c -> {
+            long id = new IdentityStoreRepository().create(c, "B", StoreKind.CSV, "b.csv", false);
+            users.insertAll(c, id, people);
+            tuned.rebuild(c, id);
+            return id;
+        });
+        UserSort byDisplayName = new UserSort(UserSort.Field.DISPLAY_NAME, true);
+        AnchorChecks.assertEveryRowHasANearAnchorTheListingGoesOnFrom(database,
+                UserQuery.EVERYONE.withStore(small).withSort(byDisplayName), within,
+                (c, row, listed) -> tuned.atOrBefore(c, small, EnrollmentFilter.ALL_USERS, byDisplayName.field(), row,
+                        listed));
     }
 }
