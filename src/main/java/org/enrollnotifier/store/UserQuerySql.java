@@ -216,7 +216,7 @@ final class UserQuerySql {
      * the stores follow one another instead ({@link #users}). The users' table keeps sort indexes
      * of each store only: all stores' four took an import of a million users 1.7–1.8 s to build.
      * A merged read costs in proportion to the stores: with the bench's four, its middle page of
-     * all stores took 2.5–3.6 ms against 1.8–2.3 from one index; with 100 stores, 45–60 ms against 4–12.
+     * all stores took 2.5–3.6 ms against 1.8–2.3 from one index; with 100 stores, 17–23 ms against 4–12.
      */
     boolean mergesStores() {
         return storeId == null && !sortsByStore();
