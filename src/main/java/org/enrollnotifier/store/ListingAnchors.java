@@ -15,10 +15,10 @@ import org.enrollnotifier.model.UserSort;
  * Places in each store's listings, for every enrollment filter in each sort order (the
  * {@code listing_anchor} table): a filtered listing's row and a sort key that lies after it and
  * before the next row, at most {@code spacing} users of the store apart (closer in a small store).
- * A jump to page 10,000 of a
- * million users starts from the nearest anchor and skips fewer than {@code spacing} users, instead
- * of counting half a million through an index. Rebuilt for a store in the transaction that changes
- * its users; anchors built when a listing had another number of users than it has now are not used.
+ * A jump to page 10,000 of a million users starts from the nearest anchor and skips fewer than
+ * {@code spacing} users, instead of counting half a million through an index. Rebuilt for a store
+ * in the transaction that changes its users; anchors built when a listing had another number of
+ * users than it has now are not used.
  */
 public final class ListingAnchors {
 
@@ -26,7 +26,7 @@ public final class ListingAnchors {
     public static final int SPACING = 1024;
     /**
      * A smaller store gets at least this many anchors in each listing, down to {@link
-     * #CLOSEST_SPACING} users apart: a row of all stores is placed only as closely as each store's
+     * #CLOSEST_SPACING} users apart. A row of all stores is placed only as closely as each store's
      * anchors place their own rows: with 100 stores of 2,000 users, one anchor each, a jump to the
      * middle of all of them walked 100,000 keys (45–60 ms), and 17–23 ms with 32 each.
      */
