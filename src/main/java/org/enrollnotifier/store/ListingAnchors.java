@@ -57,11 +57,13 @@ public final class ListingAnchors {
     }
 
     /**
-     * Walks all the store's users once per sort order, {@code spacing} at a time, each step a
-     * tally of the step's users by the types they enrolled with and the key of its last one. The tallies place the key in every filtered listing of that order: the filtered row
-     * before it is the number of users so far the filter lists, less one. On a million users, 2.1 s
-     * for the 17 filters; walking each filtered listing took 1.5 s for the three that had anchors
-     * before (all, not enrolled, enrolled), and a deep page of the others 20–35 ms.
+     * Walks all the store's users once per sort order, {@code spacing} at a time (fewer in a small
+     * store, see {@link #ANCHORS_PER_LISTING}), each step a tally of the step's users by the types
+     * they enrolled with and the key of its last one. The tallies place the key in every filtered
+     * listing of that order: the filtered row before it is the number of users so far the filter
+     * lists, less one. On a million users, 2.1 s for the 17 filters; walking each filtered listing
+     * took 1.5 s for the three that had anchors before (all, not enrolled, enrolled), and a deep page
+     * of the others 20–35 ms.
      */
     public void rebuild(Connection c, long storeId) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM listing_anchor WHERE store_id = ?")) {
