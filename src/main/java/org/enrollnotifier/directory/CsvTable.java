@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -99,8 +101,26 @@ final class CsvTable implements AutoCloseable {
         }
     }
 
-    List<String> headers() {
-        return headers;
+    /**
+     * Each field's column, as {@code mapping} picks it from the header; a picked column the header
+     * names more than once is refused, as which of them holds the field is unclear.
+     */
+    Map<UserField, Integer> columns(FieldMapping mapping) throws ImportFailure {
+        Map<UserField, Integer> columns = mapping.columnsIn(headers);
+        for (Map.Entry<UserField, Integer> column : columns.entrySet()) {
+            String name = headers.get(column.getValue());
+            List<Integer> positions = IntStream.range(0, headers.size())
+                    .filter(index -> headers.get(index).equalsIgnoreCase(name))
+                    .mapToObj(index -> index + 1)
+                    .toList();
+            if (positions.size() > 1) {
+                throw new ImportFailure("The file " + file + " has " + positions.size() + " columns named \"" + name
+                        + "\" (columns " + positions.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + "), so which one holds " + column.getKey().camelCaseName() + " is unclear; rename or"
+                        + " remove all but one and import it again.");
+            }
+        }
+        return columns;
     }
 
     /**

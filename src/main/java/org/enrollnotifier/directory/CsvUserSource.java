@@ -1,7 +1,6 @@
 package org.enrollnotifier.directory;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,14 +22,14 @@ public final class CsvUserSource {
     public void read(ImportSink sink) throws ImportFailure {
         UserImport run = new UserImport(file.toString(), sink);
         try (CsvTable table = CsvTable.open(file)) {
-            Map<UserField, Integer> columns = columnsOf(table.headers());
+            Map<UserField, Integer> columns = columnsOf(table);
             table.read(sink::cancelled, run::problem, row -> run.row(row.location(), row.values(columns)));
         }
         run.finish();
     }
 
-    private Map<UserField, Integer> columnsOf(List<String> headers) throws ImportFailure {
-        Map<UserField, Integer> columns = mapping.columnsIn(headers);
+    private Map<UserField, Integer> columnsOf(CsvTable table) throws ImportFailure {
+        Map<UserField, Integer> columns = table.columns(mapping);
         for (UserField field : mapping.overriddenFields()) {
             if (!columns.containsKey(field)) {
                 throw new ImportFailure("The file " + file + " has no column \"" + mapping.source(field).orElseThrow()

@@ -19,7 +19,7 @@ public final class EnrollmentCsvSource {
 
     public void read(EnrollmentSink sink) throws ImportFailure {
         try (CsvTable table = CsvTable.open(file)) {
-            Map<UserField, Integer> columns = FieldMapping.csvDefault().columnsIn(table.headers());
+            Map<UserField, Integer> columns = table.columns(FieldMapping.csvDefault());
             boolean byEmail = !columns.containsKey(UserField.USERNAME);
             UserField key = byEmail ? UserField.EMAIL : UserField.USERNAME;
             if (!columns.containsKey(key) || !columns.containsKey(UserField.ENROLLED_TYPES)) {

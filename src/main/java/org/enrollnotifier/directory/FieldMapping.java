@@ -22,8 +22,8 @@ public final class FieldMapping {
     static final String ENTRY_DN = "dn";
 
     private static final Map<UserField, List<String>> EXPORT_HEADERS = new EnumMap<>(Map.of(
-            UserField.EXTERNAL_ID, List.of("objectGUID", "Object ID", "objectId", "id", "distinguishedName", "DN",
-                    "entryUUID"),
+            UserField.EXTERNAL_ID, List.of("externalId", "objectGUID", "Object ID", "objectId", "id",
+                    "distinguishedName", "DN", "entryUUID"),
             UserField.USERNAME, List.of("sAMAccountName", "userPrincipalName", "uid", "username", "User name",
                     "User principal name"),
             UserField.FIRST_NAME, List.of("givenName", "firstName", "First name", "Given name"),
@@ -65,11 +65,6 @@ public final class FieldMapping {
     /** The usual attributes of inetOrgPerson and Active Directory user entries; "dn" means the entry DN. */
     public static FieldMapping ldapDefault() {
         return new FieldMapping(LDAP_ATTRIBUTES, Set.of());
-    }
-
-    /** The columns of {@code headers} that {@link #csvDefault()} picks, spelled as in the header. */
-    public static FieldMapping automatic(List<String> headers) {
-        return csvDefault().resolvedAgainst(headers);
     }
 
     /** This mapping with each given field read from exactly the given column or attribute. */

@@ -8,17 +8,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.ImportProblem;
 
 /**
- * The values of one record, read field by field under the shared rules: trimmed, empty means missing,
- * at most {@value #MAX_VALUE_LENGTH} characters. Each gap is reported under the record's location.
+ * The values of one record, read field by field under the shared rules: on one line, trimmed, empty
+ * means missing, at most {@value #MAX_VALUE_LENGTH} characters. Each gap is reported under the
+ * record's location.
  */
 final class RowValues {
 
     /** Longer values are export accidents or abuse, never a name or address. */
     static final int MAX_VALUE_LENGTH = 1024;
+
+    /**
+     * Line breaks, tabs and other control characters (a quoted CSV field over several lines, an
+     * LDIF value), with the spaces around them: every field is shown on one line, in the user table,
+     * a message's greeting and the command line's tab-separated output alike.
+     */
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\p{Cntrl}[\\s\\p{Cntrl}]*");
 
     private final String location;
     private final Map<UserField, String> values;
@@ -94,8 +103,18 @@ final class RowValues {
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = oneLine(value).strip();
         return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    private static String oneLine(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < ' ' || c == '\u007f') {
+                return LINE_BREAKS.matcher(value).replaceAll(" ");
+            }
+        }
+        return value;
     }
 
     private static String tooLong(String value) {

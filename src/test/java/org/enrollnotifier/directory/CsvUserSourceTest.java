@@ -127,8 +127,37 @@ class CsvUserSourceTest {
                 ,Sales,nobody@north.test
                 """);
 
-        assertEquals("Research\nand Development", sink.user("ann").department());
+        assertEquals("Research and Development", sink.user("ann").department());
         assertEquals(List.of(new ImportProblem("line 4", "username", "is missing; row skipped")), sink.problems);
+    }
+
+    @Test
+    void lineBreaksAndTabsInsideAValueBecomeOneSpace() throws Exception {
+        RecordingSink sink = read("username,displayName,department\nann,\"Ann \r\n Lee\",\"Lee\tAnn\"\n");
+
+        assertEquals("Ann Lee", sink.user("ann").displayName());
+        assertEquals("Lee Ann", sink.user("ann").department());
+        assertEquals(List.of(), sink.problems);
+    }
+
+    @Test
+    void aColumnTheHeaderNamesTwiceFailsNamingItsPlaces() throws Exception {
+        Path file = write("externalId,username,EXTERNALID\n1,ann,2\n");
+
+        ImportFailure failure = assertThrows(ImportFailure.class, () -> read(file, null));
+
+        assertEquals("The file " + file + " has 2 columns named \"externalId\" (columns 1, 3), so which one holds"
+                + " externalId is unclear; rename or remove all but one and import it again.", failure.getMessage());
+    }
+
+    @Test
+    void aColumnNamedTwiceThatNoFieldReadsIsIgnored() throws Exception {
+        RecordingSink sink = read("""
+                username,note,email,note
+                ann,first,ann@north.test,second
+                """);
+
+        assertEquals("ann@north.test", sink.user("ann").email());
     }
 
     @Test

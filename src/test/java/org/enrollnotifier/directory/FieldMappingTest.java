@@ -15,7 +15,7 @@ class FieldMappingTest {
 
     @Test
     void automaticPrefersTheEarlierAliasWhateverTheColumnOrder() {
-        FieldMapping mapping = FieldMapping.automatic(List.of(
+        FieldMapping mapping = FieldMapping.csvDefault().resolvedAgainst(List.of(
                 "DistinguishedName", "UserPrincipalName", "ObjectGUID", "SamAccountName", "Name", "DisplayName"));
 
         assertEquals(Optional.of("SamAccountName"), mapping.source(UserField.USERNAME));
@@ -24,8 +24,15 @@ class FieldMappingTest {
     }
 
     @Test
+    void theFieldsOwnNameIsAColumnToo() {
+        FieldMapping mapping = FieldMapping.csvDefault().resolvedAgainst(List.of("externalId", "username", "id"));
+
+        assertEquals(Optional.of("externalId"), mapping.source(UserField.EXTERNAL_ID));
+    }
+
+    @Test
     void automaticLeavesFieldsWithoutAColumnUnmapped() {
-        FieldMapping mapping = FieldMapping.automatic(List.of("User principal name", "Display name", "Object ID"));
+        FieldMapping mapping = FieldMapping.csvDefault().resolvedAgainst(List.of("User principal name", "Display name", "Object ID"));
 
         assertEquals(Optional.of("User principal name"), mapping.source(UserField.USERNAME));
         assertEquals(Optional.of("Object ID"), mapping.source(UserField.EXTERNAL_ID));
