@@ -1,9 +1,12 @@
 package org.enrollnotifier.ui;
 
+import java.util.List;
+import java.util.stream.Stream;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -64,11 +67,11 @@ public final class MainView {
         return root;
     }
 
-    private HBox toolbar() {
+    private WrappingToolbar toolbar() {
         ComboBox<StoreChoice> stores = new ComboBox<>(model.storeChoices());
         stores.setId("storeChoice");
         stores.setPrefWidth(300);
-        stores.setMinWidth(250);
+        stores.setMinWidth(220);
         stores.valueProperty().bindBidirectional(model.selectedStoreProperty());
 
         search.setId("search");
@@ -91,6 +94,7 @@ public final class MainView {
         filter.valueProperty().bindBidirectional(model.filterProperty());
         filter.setVisibleRowCount(17);
         filter.setPrefWidth(240);
+        filter.setMinWidth(180);
 
         Button notify = new Button("Notify All Users");
         notify.setId("notifyAllUsers");
@@ -123,12 +127,13 @@ public final class MainView {
         about.setTooltip(new Tooltip("About Enroll Notifier: version, data folder and log file (F1)"));
         about.setOnAction(e -> showAbout());
 
-        HBox toolbar = new HBox(new Label("Identity store"), stores, search, new Label("Show"), filter, spacer(),
-                storesButton, history, settings, notify, about);
+        List<Node> choices = List.of(new Label("Identity store"), stores, search, new Label("Show"), filter);
+        List<Node> actions = List.of(storesButton, history, settings, notify, about);
         // the search box gives way when the window narrows; labels and buttons keep their words
-        toolbar.getChildren().stream().filter(node -> node instanceof Labeled)
+        Stream.concat(choices.stream(), actions.stream()).filter(node -> node instanceof Labeled)
                 .forEach(node -> ((Labeled) node).setMinWidth(Region.USE_PREF_SIZE));
         search.setMinWidth(140);
+        WrappingToolbar toolbar = new WrappingToolbar(choices, actions);
         toolbar.getStyleClass().add("toolbar");
         return toolbar;
     }
@@ -153,6 +158,7 @@ public final class MainView {
         clear.setId("clearChecks");
         clear.setOnAction(e -> model.clearChecks());
         clear.disableProperty().bind(Bindings.isEmpty(model.checkedIds()));
+        clear.setMinWidth(Region.USE_PREF_SIZE);
 
         Label status = new Label();
         status.setId("statusLine");

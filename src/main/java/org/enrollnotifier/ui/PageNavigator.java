@@ -5,6 +5,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -53,10 +54,14 @@ final class PageNavigator {
                 .otherwise(model.pageCountProperty().asString("of %,d")));
         // "of …" is narrower than the count it stands for: keep the count's place, or the controls jump twice
         model.countingProperty().addListener((obs, was, counting) ->
-                of.setMinWidth(counting ? of.getWidth() : Region.USE_COMPUTED_SIZE));
+                of.setMinWidth(counting ? of.getWidth() : Region.USE_PREF_SIZE));
 
         box.getChildren().addAll(new Label("Rows per page"), pageSize, first, previous, new Label("Page"), pageField,
                 of, next, last);
+        // the status line beside it gives way when the window narrows; these keep their words
+        box.getChildren().stream().filter(node -> node instanceof Labeled)
+                .forEach(node -> ((Labeled) node).setMinWidth(Region.USE_PREF_SIZE));
+        box.setMinWidth(Region.USE_PREF_SIZE);
     }
 
     HBox node() {

@@ -3,7 +3,10 @@ package org.enrollnotifier.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -111,6 +114,41 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.checkedIds().isEmpty());
         assertTrue(robot.lookup("#clearChecks").query().isDisabled());
+    }
+
+    @Test
+    void atItsNarrowestTheWindowKeepsEveryControlInsideIt(FxRobot robot) {
+        waitUntilLoaded();
+        Stage stage = (Stage) robot.window(0);
+        robot.interact(() -> stage.setWidth(stage.getMinWidth()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double width = stage.getScene().getWidth();
+        for (String control : List.of("#openAbout", "#notifyAllUsers", "#enrollmentFilter", "#lastPage")) {
+            Bounds bounds = boundsInScene(robot, control);
+            assertTrue(bounds.getMinX() >= 0 && bounds.getMaxX() <= width, control + " at " + bounds + " in " + width);
+        }
+        assertTrue(boundsInScene(robot, "#openAbout").getMinY() > boundsInScene(robot, "#storeChoice").getMaxY(),
+                "the actions go to a row of their own");
+        assertTrue(boundsInScene(robot, "#enrollmentFilter").getWidth() >= 180, "the filter keeps its words");
+    }
+
+    @Test
+    void wideTheToolbarIsOneRow(FxRobot robot) {
+        waitUntilLoaded();
+        Stage stage = (Stage) robot.window(0);
+        robot.interact(() -> stage.setWidth(1360));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(boundsInScene(robot, "#storeChoice").getCenterY(), boundsInScene(robot, "#openAbout").getCenterY(),
+                1);
+        assertEquals(stage.getScene().getWidth() - 12, boundsInScene(robot, "#openAbout").getMaxX(), 1,
+                "the actions at the right edge, inside the toolbar's padding");
+    }
+
+    private static Bounds boundsInScene(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        return node.localToScene(node.getBoundsInLocal());
     }
 
     private static boolean rowChecked(FxRobot robot, int index) {
