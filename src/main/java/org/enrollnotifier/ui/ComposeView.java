@@ -87,7 +87,7 @@ final class ComposeView {
 
         BorderPane root = new BorderPane(form);
         root.setBottom(buttons);
-        Scene scene = new Scene(root, 900, 820);
+        Scene scene = ScreenFit.scene(root, 900, 820, owner);
         scene.getStylesheets().add(ComposeView.class.getResource("main.css").toExternalForm());
         stage.setScene(scene);
     }

@@ -71,7 +71,7 @@ final class DeliveryView {
         root.getChildren().stream().filter(node -> node != failures)
                 .forEach(node -> ((Region) node).setMinHeight(Region.USE_PREF_SIZE));
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 720, 420);
+        Scene scene = ScreenFit.scene(root, 720, 420, owner);
         scene.getStylesheets().add(DeliveryView.class.getResource("main.css").toExternalForm());
         stage.setScene(scene);
         // closing the window while it sends would hide a running task: ask the operator to cancel or wait

@@ -120,7 +120,7 @@ final class HistoryView {
 
         VBox root = new VBox(10, notifications, controls, outcomes);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 1100, 680);
+        Scene scene = ScreenFit.scene(root, 1100, 680, owner);
         scene.getStylesheets().add(HistoryView.class.getResource("main.css").toExternalForm());
         stage.setScene(scene);
     }

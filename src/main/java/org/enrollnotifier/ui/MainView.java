@@ -5,7 +5,6 @@ import java.util.stream.Stream;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -25,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Screen;
 import javafx.util.Duration;
 import org.controlsfx.control.textfield.TextFields;
 import org.enrollnotifier.model.EnrollmentFilter;
@@ -51,8 +49,7 @@ public final class MainView {
     }
 
     public Scene createScene() {
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(780, screen.getHeight()));
+        Scene scene = ScreenFit.scene(root, 1360, 780, null);
         scene.getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             search.requestFocus();

@@ -95,7 +95,7 @@ final class SettingsView {
 
         VBox root = new VBox(10, pickupHint, form, problems, checks, outcome, buttons);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 680, 700);
+        Scene scene = ScreenFit.scene(root, 680, 700, owner);
         scene.getStylesheets().add(SettingsView.class.getResource("main.css").toExternalForm());
         stage.setScene(scene);
     }

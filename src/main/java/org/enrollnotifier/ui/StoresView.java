@@ -109,7 +109,7 @@ final class StoresView {
         close.setCancelButton(true);
         VBox root = new VBox(10, table, actions, running, outcome, problems, close);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 900, 620);
+        Scene scene = ScreenFit.scene(root, 900, 620, owner);
         scene.getStylesheets().add(StoresView.class.getResource("main.css").toExternalForm());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> model.cancel());
