@@ -37,7 +37,8 @@ public final class LdifUserSource {
                         throw new ImportFailure("The file " + file + " is not valid LDIF near line "
                                 + malformed.getLineNumber() + ".", malformed);
                     }
-                    run.problem(new ImportProblem(locationOf(malformed), "", "is not a valid LDIF entry; skipped"));
+                    run.problem(new ImportProblem(locationOf(malformed), "", "is not a valid LDIF entry ("
+                            + withoutFinalStop(malformed.getMessage()) + "); skipped"));
                     run.recordRead();
                     continue;
                 }
@@ -54,6 +55,11 @@ public final class LdifUserSource {
             throw ImportFailure.cannotRead(file, e);
         }
         run.finish();
+    }
+
+    /** The reader's reason, which names the line, read inside the report's sentence. */
+    private static String withoutFinalStop(String reason) {
+        return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 
     /** The entry's DN when its dn line is readable, else the line the reader stopped at. */

@@ -105,6 +105,8 @@ class LdifUserSourceTest {
         assertEquals(List.of("ann"), sink.users.stream().map(DirectoryUser::username).toList());
         assertEquals(1, sink.problems.size());
         assertEquals("uid=broken,ou=People,dc=north,dc=test", sink.problems.get(0).location());
+        assertEquals("is not a valid LDIF entry (The record starting at or near line number 1 contains a line that"
+                + " does not begin with an attribute name followed by a colon); skipped", sink.problems.get(0).reason());
     }
 
     @Test
