@@ -35,7 +35,7 @@ final class HistoryCommand extends DataFolderCommand {
             }
             out().println("Number\tCreated\tOperator\tSent\tFailed\tPending\tSubject\tTypes\tRecipients");
             for (NotificationSummary n : history.notifications()) {
-                out().println(String.join("\t", Long.toString(n.id()), n.createdAt().toString(), n.operator(),
+                out().println(TabSeparated.line(Long.toString(n.id()), n.createdAt().toString(), n.operator(),
                         Integer.toString(n.counts().sent()), Integer.toString(n.counts().failed()),
                         Integer.toString(n.counts().left()), n.subject(),
                         n.types().stream().map(EnrollmentType::label).collect(Collectors.joining(", ")), n.audience()));
@@ -45,10 +45,10 @@ final class HistoryCommand extends DataFolderCommand {
         requireNotification(history, notification, spec);
         out().println("Name\tAddress\tState\tAttempts\tLast attempt\tServer reply");
         for (DeliveryOutcome outcome : history.outcomes(notification, state)) {
-            out().println(String.join("\t", outcome.displayName(), outcome.address(),
+            out().println(TabSeparated.line(outcome.displayName(), outcome.address(),
                     outcome.state().name().toLowerCase(Locale.ROOT), Integer.toString(outcome.attempts()),
                     outcome.lastAttemptAt() == null ? "" : outcome.lastAttemptAt().toString(),
-                    outcome.lastReply().replace('\t', ' ').replace('\n', ' ')));
+                    outcome.lastReply()));
         }
         return 0;
     }

@@ -12,7 +12,7 @@ final class StoresCommand extends DataFolderCommand {
     @Override
     int run(Workspace workspace) {
         for (StoreSummary summary : new UserDirectory(workspace).stores()) {
-            out().println(summary.store().name() + "\t" + summary.userCount());
+            out().println(TabSeparated.line(summary.store().name(), Long.toString(summary.userCount())));
         }
         return 0;
     }

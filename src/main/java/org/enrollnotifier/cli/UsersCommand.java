@@ -38,7 +38,7 @@ final class UsersCommand extends DataFolderCommand {
         UserPage shown = pager.page(page - 1);
         out().println("Display name\tUsername\tEmail\tIdentity store\tEnrolled types");
         for (DirectoryUser user : shown.users()) {
-            out().println(String.join("\t", user.displayName(), user.username(),
+            out().println(TabSeparated.line(user.displayName(), user.username(),
                     user.email() == null ? "" : user.email(), user.storeName(), enrolled(user)));
         }
         err().println("Page " + (shown.index() + 1) + " of " + shown.pageCount() + " · " + counts.listed()
