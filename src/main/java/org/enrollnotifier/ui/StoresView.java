@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -59,6 +60,8 @@ final class StoresView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(220);
         table.setMinHeight(160);
+        // the stores take the room an import's problems leave, and share it with them
+        VBox.setVgrow(table, Priority.ALWAYS);
 
         Button csv = button("importCsv", "Import CSV…", this::importCsv);
         Button ldif = button("importLdif", "Import LDIF…", this::importLdif);
@@ -107,7 +110,9 @@ final class StoresView {
 
         Button close = button("closeStores", "Close", stage::close);
         close.setCancelButton(true);
-        VBox root = new VBox(10, table, actions, running, outcome, problems, close);
+        HBox closing = new HBox(close);
+        closing.setAlignment(Pos.CENTER_RIGHT);
+        VBox root = new VBox(10, table, actions, running, outcome, problems, closing);
         root.setPadding(new Insets(14));
         Scene scene = ScreenFit.scene(root, 900, 620, owner);
         scene.getStylesheets().add(StoresView.class.getResource("main.css").toExternalForm());
