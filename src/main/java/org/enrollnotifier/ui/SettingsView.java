@@ -1,6 +1,7 @@
 package org.enrollnotifier.ui;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -8,8 +9,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.StringProperty;
 import javafx.stage.Modality;
@@ -34,6 +38,11 @@ final class SettingsView {
         stage.setTitle(TITLE);
         form.setHgap(10);
         form.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, fields);
 
         Label pickupHint = new Label("Leave the SMTP server empty to write messages to the pickup folder"
                 + " (one .eml file each) instead of sending them.");
@@ -78,6 +87,7 @@ final class SettingsView {
         sendTest.setId("sendTestMessage");
         sendTest.setOnAction(e -> model.sendTestMessage(testAddress.getText()));
         HBox checks = new HBox(8, test, sendTest, testAddress);
+        HBox.setHgrow(testAddress, Priority.ALWAYS);
         Label outcome = new Label();
         outcome.setId("checkOutcome");
         outcome.setWrapText(true);
@@ -89,9 +99,12 @@ final class SettingsView {
         save.disableProperty().bind(model.problemsProperty().isNotEmpty());
         save.setOnAction(e -> model.save(stage::close));
         Button cancel = new Button("Cancel");
+        cancel.setId("cancelSettings");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> stage.close());
         HBox buttons = new HBox(10, save, cancel);
+        buttons.setAlignment(Pos.BOTTOM_RIGHT);
+        VBox.setVgrow(buttons, Priority.ALWAYS);
 
         VBox root = new VBox(10, pickupHint, form, problems, checks, outcome, buttons);
         root.setPadding(new Insets(14));
