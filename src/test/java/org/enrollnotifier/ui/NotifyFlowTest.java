@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -84,6 +86,13 @@ class NotifyFlowTest {
         try (Stream<Path> files = Files.list(folder.resolve("pickup"))) {
             assertEquals(sent, files.filter(file -> file.toString().endsWith(".eml")).count());
         }
+
+        Node close = robot.lookup("#closeDelivery").query();
+        Bounds closeBounds = close.localToScene(close.getBoundsInLocal());
+        assertEquals(close.getScene().getWidth() - 14, closeBounds.getMaxX(), 1, "Close at the window's right");
+        assertEquals(close.getScene().getHeight() - 14, closeBounds.getMaxY(), 1, "Close at the window's bottom");
+        robot.clickOn("#closeDelivery");
+        FxWait.until(() -> robot.lookup("#deliverySummary").tryQuery().isEmpty());
     }
 
     @Test
