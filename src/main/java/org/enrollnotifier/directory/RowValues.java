@@ -24,8 +24,9 @@ final class RowValues {
 
     /**
      * Line breaks, tabs and other control characters (a quoted CSV field over several lines, an
-     * LDIF value), with the spaces around them: every field is shown on one line, in the user table,
-     * a message's greeting and the command line's tab-separated output alike.
+     * LDIF value), with the spaces around them: every field is one line wherever it shows, in the
+     * user table, a message's greeting and its To header (which refuses a name with a line break:
+     * such a user could not be sent to) and the commands' tab-separated output alike.
      */
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\p{Cntrl}[\\s\\p{Cntrl}]*");
 
