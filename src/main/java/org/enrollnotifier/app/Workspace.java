@@ -34,8 +34,14 @@ public final class Workspace implements AutoCloseable {
         this.demoDataPending = new AtomicBoolean(demoDataPending);
     }
 
+    /** Opened for {@link FolderHolder#ANOTHER_COPY}: see {@link #open(Path, FolderHolder)}. */
     public static Workspace open(Path folder) throws StartupProblem {
-        Workspace workspace = openLeavingDemoData(folder);
+        return open(folder, FolderHolder.ANOTHER_COPY);
+    }
+
+    /** @param holder what this process is, as a second copy that finds the folder in use is told */
+    public static Workspace open(Path folder, FolderHolder holder) throws StartupProblem {
+        Workspace workspace = openLeavingDemoData(folder, holder);
         try {
             workspace.writeDemoDataIfNew();
             return workspace;
@@ -49,9 +55,9 @@ public final class Workspace implements AutoCloseable {
      * {@link #writeDemoDataIfNew}, so the window can start showing itself meanwhile (first starts
      * reached their first frame 0.1–0.8 s sooner, in 6 alternated pairs).
      */
-    public static Workspace openLeavingDemoData(Path folder) throws StartupProblem {
+    public static Workspace openLeavingDemoData(Path folder, FolderHolder holder) throws StartupProblem {
         createFolder(folder);
-        InstanceLock lock = InstanceLock.acquire(folder);
+        InstanceLock lock = InstanceLock.acquire(folder, holder);
         try {
             OperatorLog.writeTo(folder);
             Database database = Database.open(folder.resolve(DATABASE_FILE));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.enrollnotifier.app.FolderHolder;
 import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,8 @@ abstract class DataFolderCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Workspace workspace;
         try {
-            workspace = Workspace.open(((EnrollNotifierCommand) spec.root().userObject()).dataFolder());
+            workspace = Workspace.open(((EnrollNotifierCommand) spec.root().userObject()).dataFolder(),
+                    FolderHolder.command(spec.qualifiedName(" ").substring(spec.root().name().length()).strip()));
         } catch (StartupProblem e) {
             LOG.log(Level.SEVERE, "Cannot open the data folder", e);
             spec.commandLine().getErr().println(e.getMessage());

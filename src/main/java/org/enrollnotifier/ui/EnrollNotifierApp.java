@@ -12,6 +12,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
+import org.enrollnotifier.app.FolderHolder;
 import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
 
@@ -37,7 +38,8 @@ public final class EnrollNotifierApp extends Application {
 
     /** Opens the window on the given data folder and returns when it is closed. */
     public static void launch(Path dataFolder) {
-        FutureTask<Workspace> open = new FutureTask<>(() -> Workspace.openLeavingDemoData(dataFolder));
+        FutureTask<Workspace> open = new FutureTask<>(
+                () -> Workspace.openLeavingDemoData(dataFolder, FolderHolder.WINDOW));
         new Thread(open, "enroll-notifier-open").start();
         opening = open;
         Application.launch(EnrollNotifierApp.class, "--" + DATA_DIR + "=" + dataFolder);

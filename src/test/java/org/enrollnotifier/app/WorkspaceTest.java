@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.enrollnotifier.model.DeliveryOutcome;
 import org.enrollnotifier.model.DeliveryState;
 import org.enrollnotifier.model.EnrollmentType;
@@ -50,7 +54,7 @@ class WorkspaceTest {
     @Test
     void theWindowsWayWritesTheDemoStoresWhenAskedAndOnlyOnce() throws Exception {
         Path folder = parent.resolve("later");
-        try (Workspace workspace = Workspace.openLeavingDemoData(folder)) {
+        try (Workspace workspace = Workspace.openLeavingDemoData(folder, FolderHolder.WINDOW)) {
             UserDirectory directory = new UserDirectory(workspace);
             assertEquals(List.of(), directory.stores());
 
@@ -61,7 +65,7 @@ class WorkspaceTest {
             workspace.writeDemoDataIfNew();
             assertEquals(written, directory.stores());
         }
-        try (Workspace workspace = Workspace.openLeavingDemoData(folder)) {
+        try (Workspace workspace = Workspace.openLeavingDemoData(folder, FolderHolder.WINDOW)) {
             workspace.writeDemoDataIfNew();
             assertEquals(3, new UserDirectory(workspace).stores().size());
         }
@@ -80,12 +84,27 @@ class WorkspaceTest {
     }
 
     @Test
-    void aSecondInstanceOnTheSameFolderIsToldTheFirstIsRunning() throws Exception {
+    void aSecondInstanceOnTheSameFolderIsToldWhatHoldsIt() throws Exception {
         Path folder = parent.resolve("shared");
-        try (Workspace ignored = Workspace.open(folder)) {
+        try (Workspace ignored = Workspace.open(folder, FolderHolder.WINDOW)) {
             StartupProblem problem = assertThrows(StartupProblem.class, () -> Workspace.open(folder));
-            assertTrue(problem.getMessage().contains("already running"), problem.getMessage());
-            assertTrue(problem.getMessage().contains(folder.toString()), problem.getMessage());
+            assertTrue(problem.getMessage().matches("The data folder " + Pattern.quote(folder.toString())
+                    + " is in use by Enroll Notifier's window \\(process " + ProcessHandle.current().pid()
+                    + ", since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\)\\. Switch to that window, or close it first\\."),
+                    problem.getMessage());
+        }
+        Workspace.open(folder).close();
+    }
+
+    @Test
+    void aFolderLockedByAnEarlierVersionIsSaidToBeInUseByAnotherCopy() throws Exception {
+        Path folder = parent.resolve("earlier");
+        Files.createDirectories(folder);
+        try (FileChannel channel = FileChannel.open(folder.resolve("enroll-notifier.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock wholeFile = channel.lock()) {
+            StartupProblem problem = assertThrows(StartupProblem.class, () -> Workspace.open(folder));
+            assertEquals("The data folder " + folder + " is in use by another copy of Enroll Notifier. Switch to its"
+                    + " window, or wait for its command to finish, then try again.", problem.getMessage());
         }
         Workspace.open(folder).close();
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Logger;
+import org.enrollnotifier.app.FolderHolder;
 import org.enrollnotifier.app.MailSettingsStore;
 import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.app.Recipients;
@@ -103,17 +104,26 @@ class CommandsTest {
 
     @Test
     void aDataFolderInUseIsOneSentenceAndNoStackTraceOnTheConsole() throws StartupProblem {
-        try (Workspace open = Workspace.open(folder)) {
+        try (Workspace open = Workspace.open(folder, FolderHolder.command("import csv"))) {
             Logger root = Logger.getLogger("");
             root.addHandler(new ConsoleHandler());
 
             assertEquals(1, cli.run("--data-dir", folder.toString(), "stores"));
 
-            assertEquals("Enroll Notifier is already running on the data folder " + folder
-                    + ". Switch to that window, or close it first.", cli.err().strip());
+            assertEquals("The data folder " + folder + " is in use by the Enroll Notifier command \"import csv\""
+                    + " (process " + ProcessHandle.current().pid() + ", since SINCE). Wait for it to finish, then try"
+                    + " again.", cli.err().strip().replaceAll("since [-0-9: ]+\\)", "since SINCE)"));
             assertTrue(Arrays.stream(root.getHandlers()).noneMatch(ConsoleHandler.class::isInstance),
                     "log records, with their stack traces, stay off the console");
         }
+    }
+
+    @Test
+    void aCommandTellsBySubcommandWhatHoldsTheDataFolder() throws Exception {
+        assertEquals(0, cli.run("--data-dir", folder.toString(), "history"));
+
+        assertEquals("the Enroll Notifier command \"history\"",
+                Files.readAllLines(folder.resolve("enroll-notifier.lock")).get(2));
     }
 
     @Test

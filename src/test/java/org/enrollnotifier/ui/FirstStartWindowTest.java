@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import javafx.stage.Stage;
+import org.enrollnotifier.app.FolderHolder;
 import org.enrollnotifier.app.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class FirstStartWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = WindowUnderTest.owning(stage, Workspace.openLeavingDemoData(parent.resolve("new")));
+        window = WindowUnderTest.owning(stage, Workspace.openLeavingDemoData(parent.resolve("new"), FolderHolder.WINDOW));
     }
 
     @AfterEach
