@@ -174,8 +174,10 @@ final class ComposeView {
         message.textProperty().bindBidirectional(model.messageProperty());
         Label hint = new Label("Placeholders: {firstName} {lastName} {displayName} {username} {email} {identityStore}"
                 + " {enrollmentTypes} {enrollmentUrl}");
+        hint.setId("placeholderHint");
         hint.getStyleClass().add("status-line");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = withProblem(message, model.messageProblemProperty(), "messageProblem");
         box.getChildren().add(1, hint);
         return box;
@@ -221,6 +223,8 @@ final class ComposeView {
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.managedProperty());
         label.setWrapText(true);
+        // on a short screen the text areas give way, never the words under them
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return new VBox(4, field, label);
     }
 

@@ -3,8 +3,10 @@ package org.enrollnotifier.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.enrollnotifier.testkit.DemoWorkspace;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The dialogs a toolbar button opens have their closing button at the bottom right, and it closes them. */
 @ExtendWith(ApplicationExtension.class)
@@ -53,6 +56,27 @@ class DialogLayoutTest {
 
         robot.clickOn(closing);
         FxWait.until(() -> robot.lookup(content).tryQuery().isEmpty());
+    }
+
+    @Test
+    void onAShortScreenComposeGivesWayInItsTextAreasNotInItsWordsOrButtons(FxRobot robot) {
+        robot.clickOn("#notifyAllUsers");
+        FxWait.until(() -> robot.lookup("#placeholderHint").tryQuery().isPresent());
+        Stage compose = (Stage) robot.lookup("#placeholderHint").query().getScene().getWindow();
+        robot.interact(() -> compose.setHeight(600));
+        robot.clickOn("#message").write("{nope}");
+        FxWait.until(() -> !robot.lookup("#messageProblem").queryAs(Label.class).getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String words : List.of("#placeholderHint", "#messageProblem")) {
+            Label label = robot.lookup(words).queryAs(Label.class);
+            assertTrue(label.getHeight() >= label.prefHeight(label.getWidth()) - 0.5,
+                    words + " shown whole: " + label.getHeight() + " of " + label.prefHeight(label.getWidth()));
+        }
+        Node notify = robot.lookup("#notify").query();
+        assertTrue(notify.localToScene(notify.getBoundsInLocal()).getMaxY() <= notify.getScene().getHeight(),
+                "Notify in view");
+        robot.clickOn("#cancelCompose");
     }
 
     @Test
