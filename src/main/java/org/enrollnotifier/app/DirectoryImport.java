@@ -104,8 +104,8 @@ public final class DirectoryImport {
             EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id()));
             List<ImportProblem> problems = new ArrayList<>(rows.problems);
             outcome.unmatched().forEach(key -> problems.add(new ImportProblem(key, "", "matches no user of " + name)));
-            return new ImportResult(ImportResult.Source.ENROLLMENT, store.id(), name, 0, outcome.updated(), 0, 0,
-                    problems, writeReport(name, now, problems));
+            return new ImportResult(ImportResult.Source.ENROLLMENT, store.id(), name, 0, outcome.updated(), 0,
+                    outcome.unchanged(), problems, writeReport(name, now, problems));
         });
     }
 

@@ -22,7 +22,7 @@ public record ImportResult(Source source, long storeId, String storeName, int ad
 
     public String summary() {
         String changes = source == Source.ENROLLMENT
-                ? "enrollment updated for " + updated + (updated == 1 ? " user" : " users")
+                ? "enrollment updated for " + updated + (updated == 1 ? " user, " : " users, ") + unchanged + " unchanged"
                 : added + " added, " + updated + " updated, " + removed + " removed, " + unchanged + " unchanged";
         return storeName + ": " + changes + "; " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
                 + ". Report: " + report;

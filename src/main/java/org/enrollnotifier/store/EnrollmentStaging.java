@@ -22,12 +22,26 @@ public final class EnrollmentStaging {
     public record Row(String key, boolean byEmail, Set<EnrollmentType> types, Instant enrolledAt) {
     }
 
-    /** How many users were updated, and the keys that matched no user of the store. */
-    public record Outcome(int updated, List<String> unmatched) {
+    /** Users updated, users already as reported, and the keys that matched no user of the store. */
+    public record Outcome(int updated, int unchanged, List<String> unmatched) {
     }
 
-    private static final String MATCHES = "u.store_id = ? AND ((e.by_email = 0 AND u.username_key = e.key_folded)"
-            + " OR (e.by_email = 1 AND u.email_key = e.key_folded))";
+    /**
+     * The key each kind of row is matched by, by the value of its {@code by_email}: one index each, so
+     * that each row seeks its users. Matched by either in one condition, each user of the store was
+     * compared with every row: a report of 1,000 users into a store of a million did not finish in
+     * 200 s, and takes 1.9 s so (the command, start to end); a report of the million, 17.5 s.
+     */
+    private static final List<String> KEY_COLUMNS = List.of("username_key", "email_key");
+    /** Of the rows for one user, the report's last, as a report that lists a user twice means its later entry. */
+    private static final String LATEST = "(SELECT * FROM temp.import_enrollment WHERE rowid IN"
+            + " (SELECT max(rowid) FROM temp.import_enrollment GROUP BY by_email, key_folded))";
+
+    /** The keys of rows that name no user of the store ?1, in the report's order. */
+    static final String UNMATCHED = "SELECT e.key FROM temp.import_enrollment e WHERE"
+            + " NOT EXISTS (SELECT 1 FROM directory_user u WHERE e.by_email = 0 AND " + matches(0) + ")"
+            + " AND NOT EXISTS (SELECT 1 FROM directory_user u WHERE e.by_email = 1 AND " + matches(1) + ")"
+            + " ORDER BY e.rowid";
 
     private final ListingAnchors anchors = new ListingAnchors();
 
@@ -63,16 +77,14 @@ public final class EnrollmentStaging {
      * anchors (the status order changed). Runs in the caller's write transaction.
      */
     public Outcome apply(Connection c, long storeId) throws SQLException {
-        int updated;
-        try (PreparedStatement update = c.prepareStatement("UPDATE directory_user AS u"
-                + " SET enrolled_types = e.types, enrolled_at = e.enrolled_at"
-                + " FROM temp.import_enrollment e WHERE " + MATCHES)) {
-            update.setLong(1, storeId);
-            updated = update.executeUpdate();
+        int matched = 0;
+        int updated = 0;
+        for (int byEmail = 0; byEmail < KEY_COLUMNS.size(); byEmail++) {
+            matched += Math.toIntExact(LongParameterStatements.number(c, matchedSql(byEmail), storeId));
+            updated += LongParameterStatements.update(c, updateSql(byEmail), storeId);
         }
         List<String> unmatched = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT e.key FROM temp.import_enrollment e"
-                + " WHERE NOT EXISTS (SELECT 1 FROM directory_user u WHERE " + MATCHES + ") ORDER BY e.rowid")) {
+        try (PreparedStatement select = c.prepareStatement(UNMATCHED)) {
             select.setLong(1, storeId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -81,7 +93,27 @@ public final class EnrollmentStaging {
             }
         }
         anchors.rebuild(c, storeId);
-        return new Outcome(updated, unmatched);
+        return new Outcome(updated, matched - updated, unmatched);
+    }
+
+    /** How many of the store's users the rows keyed by username ({@code byEmail} 0) or email (1) name. */
+    static String matchedSql(int byEmail) {
+        return "SELECT count(*) FROM directory_user u, " + rowsAndTheirUsers(byEmail);
+    }
+
+    /** Gives the users the rows name their row's enrollment, where it differs. */
+    static String updateSql(int byEmail) {
+        return "UPDATE directory_user AS u SET enrolled_types = e.types, enrolled_at = e.enrolled_at FROM "
+                + rowsAndTheirUsers(byEmail) + " AND (u.enrolled_types, u.enrolled_at) IS NOT (e.types, e.enrolled_at)";
+    }
+
+    private static String rowsAndTheirUsers(int byEmail) {
+        return LATEST + " e WHERE e.by_email = " + byEmail + " AND " + matches(byEmail);
+    }
+
+    /** The store's users that a row keyed by username ({@code byEmail} 0) or by email (1) names; the store is ?1. */
+    private static String matches(int byEmail) {
+        return "u.store_id = ?1 AND u." + KEY_COLUMNS.get(byEmail) + " = e.key_folded";
     }
 
     public void finish(Connection c) throws SQLException {

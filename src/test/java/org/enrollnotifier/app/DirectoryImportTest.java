@@ -329,6 +329,34 @@ class DirectoryImportTest {
         });
     }
 
+    @Test
+    void anEnrollmentReportCountsTheUsersItChangesAndTakesAUsersLastRow() throws Exception {
+        Path staff = write("staff.csv", """
+                username,firstName,lastName,email,enrolledTypes
+                ann,Ann,Archer,ann@corp.test,
+                bob,Bob,Baker,bob@corp.test,SMS
+                cat,Cat,Cole,cat@corp.test,
+                """);
+        importer.importUsers("Corp", StoreKind.CSV, staff.toString(), UserSources.csv(staff, Map.of()),
+                ImportListener.NONE);
+        Path report = write("enrolled.csv", """
+                username,enrolledTypes
+                ann,SMS
+                bob,SMS
+                ann,Email
+                zed,SMS
+                """);
+
+        ImportResult result = importer.importEnrollment("Corp", report, ImportListener.NONE);
+
+        assertEquals(List.of(1, 1), List.of(result.updated(), result.unchanged()), "ann changed, bob as reported");
+        assertEquals(EnumSet.of(EnrollmentType.EMAIL), users("Corp").get("ann").enrolledTypes(), "ann's last row");
+        assertEquals(EnumSet.noneOf(EnrollmentType.class), users("Corp").get("cat").enrolledTypes());
+        assertEquals(List.of("zed"), result.problems().stream().map(p -> p.location()).toList());
+        assertTrue(result.summary().startsWith("Corp: enrollment updated for 1 user, 1 unchanged; 1 problem."),
+                result.summary());
+    }
+
     private Path write(String name, String content) throws Exception {
         return Files.writeString(files.resolve(name), content, StandardCharsets.UTF_8);
     }

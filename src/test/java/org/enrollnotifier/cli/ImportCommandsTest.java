@@ -69,7 +69,7 @@ class ImportCommandsTest {
         assertEquals(0, cli.run("--data-dir", data.toString(), "import", "enrollment", report.toString(),
                 "--store", "People"), cli.err());
         String summary = cli.out();
-        assertTrue(summary.startsWith("People: enrollment updated for 1 user; 1 problem. Report: "), summary);
+        assertTrue(summary.startsWith("People: enrollment updated for 1 user, 0 unchanged; 1 problem. Report: "), summary);
         Path saved = Path.of(summary.substring(summary.indexOf("Report: ") + 8).strip());
         List<String> rows = Files.readAllLines(saved, StandardCharsets.UTF_8);
         assertEquals(List.of("Where,Field,Problem", "nobody,,matches no user of People"), rows);
