@@ -385,7 +385,12 @@ final class SchemaMigrations {
                     """
                     DROP INDEX directory_user_by_email""",
                     """
-                    DROP INDEX directory_user_by_status"""));
+                    DROP INDEX directory_user_by_status"""),
+            // Each user removed (a store deleted, a re-import's leavers) has SQLite find the deliveries
+            // that refer to it, to unlink them: without this index, by reading every delivery, 64 ms
+            // a user with 950,000 queued, so deleting a store of a million users would take 18 hours.
+            sql("""
+                    CREATE INDEX delivery_by_user ON delivery (user_id)"""));
 
     static final int LATEST_VERSION = STEPS.size();
 

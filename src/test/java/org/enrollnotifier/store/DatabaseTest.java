@@ -68,6 +68,25 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * Removing a row has SQLite find the rows that refer to it; without an index led by the
+     * referring column it reads the whole referring table for each row removed.
+     */
+    @Test
+    void everyReferenceIsFoundThroughAnIndexLedByItsColumn() {
+        try (Database database = Database.open(folder.resolve("references.db"))) {
+            List<String> unindexed = database.read(c -> strings(c, """
+                    SELECT t.name || '.' || f."from" FROM sqlite_schema t, pragma_foreign_key_list(t.name) f
+                    WHERE t.type = 'table' AND NOT EXISTS (
+                        SELECT 1 FROM pragma_index_list(t.name) i, pragma_index_info(i.name) c
+                        WHERE c.seqno = 0 AND c.name = f."from")
+                      AND NOT EXISTS (SELECT 1 FROM pragma_table_info(t.name) p WHERE p.pk = 1 AND p.name = f."from")
+                    ORDER BY 1"""));
+
+            assertEquals(List.of(), unindexed);
+        }
+    }
+
     @Test
     void reopeningAMigratedFileKeepsItsDataAndDoesNotMigrateAgain() {
         Path file = folder.resolve("kept.db");
@@ -242,6 +261,10 @@ class DatabaseTest {
                     database.read(c -> strings(c, "SELECT name FROM sqlite_schema"
                             + " WHERE tbl_name = 'directory_user' AND type = 'index' ORDER BY name")),
                     "the stores' sort indexes, the ranks' and the key on external ids; all stores' sort indexes dropped");
+            assertEquals(List.of("delivery_by_notification_state", "delivery_by_user"),
+                    database.read(c -> strings(c, "SELECT name FROM sqlite_schema"
+                            + " WHERE tbl_name = 'delivery' AND type = 'index' AND sql IS NOT NULL ORDER BY name")),
+                    "a removed user's deliveries are found by their reference to it");
             assertThrows(StoreException.class, () -> database.write(c -> LongParameterStatements.update(c,
                     "INSERT INTO directory_user (store_id, external_id, username, display_key, username_key, email_key)"
                             + " VALUES (1, 'e9', 'dup', 'dup', 'dup', '')")), "external ids stay unique in a store");
