@@ -172,7 +172,10 @@ public final class StoresViewModel {
         }, e -> outcome.set(ProblemText.of(e)));
     }
 
+    /** Says what it is doing first: a store of a million users, its deliveries unlinked, takes about 25 s. */
     public void delete(StoreSummary store) {
+        outcome.set("Deleting \"" + store.store().name() + "\" and its " + CountText.of(store.userCount(), "user")
+                + "…");
         queries.run(() -> {
             admin.delete(store.store().id());
             return store;

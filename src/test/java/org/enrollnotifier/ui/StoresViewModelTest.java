@@ -29,10 +29,11 @@ class StoresViewModelTest {
     Path files;
     private final AtomicInteger mainWindowRefreshes = new AtomicInteger();
     private StoresViewModel model;
+    private ManualBackground background;
 
     @BeforeEach
     void open() {
-        ManualBackground background = new ManualBackground();
+        background = new ManualBackground();
         model = new StoresViewModel(new UserDirectory(demo.get()), new DirectoryImport(demo.get()),
                 new StoreAdmin(demo.get()), background, background, mainWindowRefreshes::incrementAndGet);
         model.load();
@@ -83,7 +84,11 @@ class StoresViewModelTest {
         model.rename(first, "Contoso");
         assertTrue(model.stores().stream().anyMatch(s -> s.store().name().equals("Contoso")));
 
+        background.hold();
         model.delete(second);
+        assertEquals("Deleting \"" + second.store().name() + "\" and its " + CountText.of(second.userCount(), "user")
+                + "…", model.outcomeProperty().get());
+        background.releaseAll();
         assertEquals(2, model.stores().size());
         assertTrue(model.outcomeProperty().get().startsWith("Deleted \"" + second.store().name() + "\""));
         assertEquals(2, mainWindowRefreshes.get());
