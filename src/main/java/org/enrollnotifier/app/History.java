@@ -12,6 +12,9 @@ import org.enrollnotifier.store.NotificationRepository;
 /** Sent notifications: what was sent, to whom, with what outcome; retry the failures. Blocking. */
 public final class History {
 
+    /** Outcomes read at a time when all are wanted: memory stays flat whatever the notification's size. */
+    private static final int BATCH = 1_000;
+
     private final Database database;
     private final NotificationRepository outbox = new NotificationRepository();
 
@@ -24,9 +27,25 @@ public final class History {
         return database.read(outbox::all);
     }
 
-    /** @param state null for every recipient */
-    public List<DeliveryOutcome> outcomes(long notificationId, DeliveryState state) {
-        return database.read(c -> outbox.outcomes(c, notificationId, state));
+    /** Up to {@code limit} recipients' outcomes from {@code from} (null: the first); {@code state} null for all. */
+    public Recipients.Page<DeliveryOutcome> outcomes(long notificationId, DeliveryState state, Recipients.Cursor from,
+                                                     int limit) {
+        List<NotificationRepository.OutcomeRow> rows = database.read(c -> outbox.outcomes(c, notificationId, state,
+                from == null ? null : from.key(), limit + 1));
+        List<NotificationRepository.OutcomeRow> shown = rows.subList(0, Math.min(limit, rows.size()));
+        Recipients.Cursor next = rows.size() > limit ? Recipients.Cursor.after(shown.get(shown.size() - 1).key()) : null;
+        return new Recipients.Page<>(shown.stream().map(NotificationRepository.OutcomeRow::outcome).toList(), next);
+    }
+
+    /** How many recipients of the notification are in {@code state}; null for all. */
+    public long outcomeCount(long notificationId, DeliveryState state) {
+        return database.read(c -> outbox.outcomeCount(c, notificationId, state));
+    }
+
+    /** Hands every outcome, {@value #BATCH} at a time in the order queued, to {@code action}. */
+    public <E extends Exception> void eachOutcome(long notificationId, DeliveryState state,
+                                                  Recipients.PageAction<DeliveryOutcome, E> action) throws E {
+        Recipients.readAll((from, limit) -> outcomes(notificationId, state, from, limit), BATCH, action);
     }
 
     /** Queues the failed recipients again, and only them; returns how many. Send them with a delivery run. */
@@ -36,15 +55,14 @@ public final class History {
 
     /** Writes every recipient's outcome as CSV (UTF-8, header row). */
     public void export(long notificationId, Path file) throws IOException {
-        List<DeliveryOutcome> outcomes = outcomes(notificationId, null);
         CsvFiles.write(file, new String[] {"Name", "Address", "Identity store", "State", "Attempts", "Last attempt",
-            "Server reply", "Message-ID"}, csv -> {
+            "Server reply", "Message-ID"}, csv -> eachOutcome(notificationId, null, outcomes -> {
                 for (DeliveryOutcome outcome : outcomes) {
                     csv.printRecord(CsvFiles.cell(outcome.displayName()), CsvFiles.cell(outcome.address()),
                             CsvFiles.cell(outcome.storeName()), outcome.state().label(), outcome.attempts(),
                             outcome.lastAttemptAt() == null ? "" : outcome.lastAttemptAt().toString(),
                             CsvFiles.cell(outcome.lastReply()), outcome.messageId());
                 }
-            });
+            }));
     }
 }

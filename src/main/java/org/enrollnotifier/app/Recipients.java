@@ -23,6 +23,15 @@ public final class Recipients implements AutoCloseable {
         private Cursor(SortKey after) {
             this.after = after;
         }
+
+        /** The cursor after {@code key}, for other lists read a page at a time. */
+        static Cursor after(SortKey key) {
+            return new Cursor(key);
+        }
+
+        SortKey key() {
+            return after;
+        }
     }
 
     /** Some users, and the cursor for those that follow (null after the last). */

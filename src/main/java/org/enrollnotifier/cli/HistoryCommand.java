@@ -44,12 +44,14 @@ final class HistoryCommand extends DataFolderCommand {
         }
         requireNotification(history, notification, spec);
         out().println("Name\tAddress\tState\tAttempts\tLast attempt\tServer reply");
-        for (DeliveryOutcome outcome : history.outcomes(notification, state)) {
-            out().println(TabSeparated.line(outcome.displayName(), outcome.address(),
-                    outcome.state().name().toLowerCase(Locale.ROOT), Integer.toString(outcome.attempts()),
-                    outcome.lastAttemptAt() == null ? "" : outcome.lastAttemptAt().toString(),
-                    outcome.lastReply()));
-        }
+        history.eachOutcome(notification, state, outcomes -> {
+            for (DeliveryOutcome outcome : outcomes) {
+                out().println(TabSeparated.line(outcome.displayName(), outcome.address(),
+                        outcome.state().name().toLowerCase(Locale.ROOT), Integer.toString(outcome.attempts()),
+                        outcome.lastAttemptAt() == null ? "" : outcome.lastAttemptAt().toString(),
+                        outcome.lastReply()));
+            }
+        });
         return 0;
     }
 

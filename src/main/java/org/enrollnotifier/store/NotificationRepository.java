@@ -211,27 +211,66 @@ public final class NotificationRepository {
         }
     }
 
-    /** Every recipient's outcome, in the order they were queued; {@code state} null for all. */
-    public List<DeliveryOutcome> outcomes(Connection c, long notificationId, DeliveryState state) throws SQLException {
-        List<DeliveryOutcome> outcomes = new ArrayList<>();
+    /** One recipient's outcome, and where it stands among its notification's deliveries. */
+    public record OutcomeRow(SortKey key, DeliveryOutcome outcome) {
+    }
+
+    /**
+     * Up to {@code limit} recipients' outcomes after {@code after} (null: from the first), by state
+     * (failed first, then queued, being sent, sent) and in the order they were queued within one;
+     * {@code state} null for all. A page at a time, as a notification to a million users has a
+     * million outcomes, more than the window's memory holds; each page is read from the index of
+     * deliveries by notification and state, from where the last one ended.
+     */
+    public List<OutcomeRow> outcomes(Connection c, long notificationId, DeliveryState state, SortKey after, int limit)
+            throws SQLException {
+        String fromState = after == null ? (state == null ? "" : state.name()) : (String) after.values().get(0);
+        List<OutcomeRow> page = new ArrayList<>(limit);
+        if (after != null || state != null) {
+            readOutcomes(c, "state = ? AND id > ? ORDER BY id", limit, page, notificationId, fromState,
+                    after == null ? 0L : (Long) after.values().get(1));
+        }
+        if (state == null && page.size() < limit) {
+            readOutcomes(c, "state > ? ORDER BY state, id", limit - page.size(), page, notificationId, fromState);
+        }
+        return page;
+    }
+
+    /** Adds to {@code page} up to {@code limit} outcomes of the notification (the first parameter) {@code where}. */
+    private static void readOutcomes(Connection c, String where, int limit, List<OutcomeRow> page, Object... parameters)
+            throws SQLException {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT display_name, address, store_name, state, attempts, coalesce(last_reply, ''),
-                       last_attempt_at, message_id
-                FROM delivery WHERE notification_id = ? AND (? IS NULL OR state = ?) ORDER BY id""")) {
-            select.setLong(1, notificationId);
-            select.setString(2, state == null ? null : state.name());
-            select.setString(3, state == null ? null : state.name());
+                       last_attempt_at, message_id, id
+                FROM delivery WHERE notification_id = ?""" + " AND " + where + " LIMIT " + limit)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long at = rs.getLong(7);
                     Instant lastAttempt = rs.wasNull() ? null : Instant.ofEpochMilli(at);
-                    outcomes.add(new DeliveryOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
-                            DeliveryState.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), lastAttempt,
-                            rs.getString(8)));
+                    page.add(new OutcomeRow(new SortKey(List.of(rs.getString(4), rs.getLong(9))), new DeliveryOutcome(
+                            rs.getString(1), rs.getString(2), rs.getString(3), DeliveryState.valueOf(rs.getString(4)),
+                            rs.getInt(5), rs.getString(6), lastAttempt, rs.getString(8))));
                 }
             }
         }
-        return outcomes;
+    }
+
+    /** How many recipients of a notification are in {@code state}; null for all. */
+    public long outcomeCount(Connection c, long notificationId, DeliveryState state) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM delivery WHERE notification_id = ?"
+                + (state == null ? "" : " AND state = ?"))) {
+            select.setLong(1, notificationId);
+            if (state != null) {
+                select.setString(2, state.name());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Queues the failed deliveries of a notification again, with fresh attempts and time; returns how many. */

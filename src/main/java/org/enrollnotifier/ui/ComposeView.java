@@ -108,7 +108,7 @@ final class ComposeView {
         list.setPrefHeight(150);
         list.setCellFactory(view -> textCell(recipient -> recipient.user().displayName() + " ‹" + recipient.address() + "›"));
         list.setFocusTraversable(true);
-        HBox listPages = pageControls("recipient", model.recipientPages());
+        HBox listPages = PageControls.of("recipient", model.recipientPages());
 
         Label leftOutSummary = new Label();
         leftOutSummary.setId("leftOutSummary");
@@ -120,7 +120,7 @@ final class ComposeView {
         leftOut.setCellFactory(view -> textCell(left -> left.user().displayName()
                 + (left.user().email() == null ? "" : " ‹" + left.user().email() + "›") + " — " + left.reason().label()));
         TitledPane leftOutPane = new TitledPane("Left out",
-                new VBox(4, leftOut, pageControls("leftOut", model.leftOutPages())));
+                new VBox(4, leftOut, PageControls.of("leftOut", model.leftOutPages())));
         leftOutPane.setExpanded(false);
         leftOutPane.disableProperty().bind(Bindings.isEmpty(model.leftOut()));
 
@@ -132,26 +132,6 @@ final class ComposeView {
         HBox header = new HBox(10, count, export, exportOutcome);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(6, header, list, listPages, leftOutSummary, leftOutPane);
-    }
-
-    /** Previous / "101–200 of 379,907" / Next under a list; hidden while everything fits on one page. */
-    private static HBox pageControls(String idPrefix, CursorPages<?> pages) {
-        Button previous = new Button("‹ Previous");
-        previous.setId(idPrefix + "PreviousPage");
-        previous.disableProperty().bind(pages.hasPreviousProperty().not());
-        previous.setOnAction(e -> pages.previous());
-        Button next = new Button("Next ›");
-        next.setId(idPrefix + "NextPage");
-        next.disableProperty().bind(pages.hasNextProperty().not());
-        next.setOnAction(e -> pages.next());
-        Label position = new Label();
-        position.setId(idPrefix + "Position");
-        position.textProperty().bind(pages.positionProperty());
-        HBox box = new HBox(8, previous, position, next);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box.managedProperty().bind(pages.hasPreviousProperty().or(pages.hasNextProperty()));
-        box.visibleProperty().bind(box.managedProperty());
-        return box;
     }
 
     private VBox subjectField() {

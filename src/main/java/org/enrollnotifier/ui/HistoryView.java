@@ -118,7 +118,7 @@ final class HistoryView {
         outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(outcomes, Priority.ALWAYS);
 
-        VBox root = new VBox(10, notifications, controls, outcomes);
+        VBox root = new VBox(10, notifications, controls, outcomes, PageControls.of("outcome", model.outcomePages()));
         root.setPadding(new Insets(14));
         Scene scene = ScreenFit.scene(root, 1100, 680, owner);
         scene.getStylesheets().add(HistoryView.class.getResource("main.css").toExternalForm());

@@ -17,7 +17,7 @@ import org.enrollnotifier.model.NotificationSummary;
 
 /**
  * State of the Sent notifications window: every notification with its counts; for the selected
- * one, every recipient's outcome, filtered by state; Retry failed and Export.
+ * one, its recipients' outcomes a page at a time, filtered by state; Retry failed and Export.
  */
 public final class HistoryViewModel {
 
@@ -30,13 +30,14 @@ public final class HistoryViewModel {
     private final ObjectProperty<NotificationSummary> selected = new SimpleObjectProperty<>(this, "selected");
     /** null shows every recipient. */
     private final ObjectProperty<DeliveryState> stateFilter = new SimpleObjectProperty<>(this, "stateFilter");
-    private final ObservableList<DeliveryOutcome> outcomes = FXCollections.observableArrayList();
+    private final CursorPages<DeliveryOutcome> outcomePages;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private long newestRequest;
 
     public HistoryViewModel(History history, Background background) {
         this.history = history;
         this.background = background;
+        outcomePages = new CursorPages<>(background, e -> fail("Could not read the recipients.", e));
         selected.addListener((obs, old, now) -> showOutcomes());
         stateFilter.addListener((obs, old, now) -> showOutcomes());
     }
@@ -60,13 +61,13 @@ public final class HistoryViewModel {
         NotificationSummary notification = selected.get();
         long request = ++newestRequest;
         if (notification == null) {
-            outcomes.clear();
+            outcomePages.clear();
             return;
         }
         DeliveryState state = stateFilter.get();
-        background.run(() -> history.outcomes(notification.id(), state), list -> {
+        background.run(() -> history.outcomeCount(notification.id(), state), total -> {
             if (request == newestRequest) {
-                outcomes.setAll(list);
+                outcomePages.show((from, limit) -> history.outcomes(notification.id(), state, from, limit), total);
             }
         }, e -> fail("Could not read the recipients.", e));
     }
@@ -114,8 +115,13 @@ public final class HistoryViewModel {
         return stateFilter;
     }
 
+    /** The shown page of the selected notification's outcomes. */
     public ObservableList<DeliveryOutcome> outcomes() {
-        return outcomes;
+        return outcomePages.items();
+    }
+
+    CursorPages<DeliveryOutcome> outcomePages() {
+        return outcomePages;
     }
 
     public ReadOnlyStringProperty messageProperty() {

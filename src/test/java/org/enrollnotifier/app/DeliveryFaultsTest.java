@@ -25,6 +25,7 @@ import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.testkit.AllOutcomes;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.enrollnotifier.testkit.ScriptedSmtpServer.Stage;
 import org.enrollnotifier.testkit.ScriptedSmtpServer;
@@ -63,7 +64,7 @@ class DeliveryFaultsTest {
         notification = notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
                 EnumSet.allOf(EnrollmentType.class), "test"), list, server.settings(1));
         // in the order they are sent
-        addresses = new History(demo.get()).outcomes(notification, null).stream()
+        addresses = AllOutcomes.of(demo.get(), notification, null).stream()
                 .map(o -> o.address().toLowerCase()).toList();
     }
 
@@ -258,7 +259,7 @@ class DeliveryFaultsTest {
     }
 
     private Map<String, DeliveryOutcome> outcomes() {
-        return new History(demo.get()).outcomes(notification, null).stream()
+        return AllOutcomes.of(demo.get(), notification, null).stream()
                 .collect(Collectors.toMap(o -> o.address().toLowerCase(), Function.identity()));
     }
 }

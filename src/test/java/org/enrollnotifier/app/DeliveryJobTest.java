@@ -36,6 +36,7 @@ import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.SmtpSecurity;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.store.NotificationRepository;
+import org.enrollnotifier.testkit.AllOutcomes;
 import org.enrollnotifier.testkit.AllRecipients;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.enrollnotifier.testkit.LoopbackSmtp;
@@ -128,8 +129,8 @@ class DeliveryJobTest {
 
             assertTrue(pausedAfterTwo.await(30, TimeUnit.SECONDS), "the message in flight was not recorded as sent");
             NotificationRepository outbox = new NotificationRepository();
-            assertEquals(2, workspace.database().read(c -> outbox.outcomes(c, id, DeliveryState.SENT)).size());
-            assertEquals(List.of(), workspace.database().read(c -> outbox.outcomes(c, id, DeliveryState.SENDING)));
+            assertEquals(2, (long) workspace.database().read(c -> outbox.outcomeCount(c, id, DeliveryState.SENT)));
+            assertEquals(List.of(), AllOutcomes.of(workspace, id, DeliveryState.SENDING));
             assertEquals(2, SMTP.getReceivedMessages().length);
 
             job.get().resume();
@@ -253,9 +254,7 @@ class DeliveryJobTest {
     }
 
     private Set<String> sentMessageIds(long notification) {
-        NotificationRepository outbox = new NotificationRepository();
-        return workspace.database().read(c -> outbox.outcomes(c, notification, DeliveryState.SENT))
-                .stream().map(DeliveryOutcome::messageId).collect(Collectors.toSet());
+        return AllOutcomes.of(workspace, notification, DeliveryState.SENT).stream().map(DeliveryOutcome::messageId).collect(Collectors.toSet());
     }
 
     @Test

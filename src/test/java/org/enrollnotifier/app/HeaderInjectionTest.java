@@ -22,6 +22,7 @@ import org.enrollnotifier.model.StoreKind;
 import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.store.DirectoryUserRepository;
 import org.enrollnotifier.store.IdentityStoreRepository;
+import org.enrollnotifier.testkit.AllOutcomes;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.enrollnotifier.testkit.LoopbackSmtp;
 import org.junit.jupiter.api.Test;
@@ -69,10 +70,10 @@ class HeaderInjectionTest {
                     }
                 }).filter(address -> address.contains("evil")).toList();
         assertEquals(List.of(), victims);
-        DeliveryOutcome alice = new History(demo.get()).outcomes(id, null).stream()
+        DeliveryOutcome alice = AllOutcomes.of(demo.get(), id, null).stream()
                 .filter(o -> o.address().startsWith("alice")).findFirst().orElseThrow();
         assertEquals(DeliveryState.SENT, alice.state());
-        assertTrue(new History(demo.get()).outcomes(id, null).stream()
+        assertTrue(AllOutcomes.of(demo.get(), id, null).stream()
                 .allMatch(o -> o.state() == DeliveryState.SENT || o.lastReply().contains("line breaks")));
     }
 

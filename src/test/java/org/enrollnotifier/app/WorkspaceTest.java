@@ -27,6 +27,7 @@ import org.enrollnotifier.model.PendingDelivery;
 import org.enrollnotifier.model.RecipientSelection;
 import org.enrollnotifier.model.StoreSummary;
 import org.enrollnotifier.model.UserQuery;
+import org.enrollnotifier.testkit.AllOutcomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,10 +128,8 @@ class WorkspaceTest {
         }
 
         try (Workspace workspace = Workspace.open(folder)) {
-            List<DeliveryOutcome> queued = workspace.database()
-                    .read(c -> workspace.outbox().outcomes(c, notification, DeliveryState.QUEUED));
-            List<DeliveryOutcome> sending = workspace.database()
-                    .read(c -> workspace.outbox().outcomes(c, notification, DeliveryState.SENDING));
+            List<DeliveryOutcome> queued = AllOutcomes.of(workspace, notification, DeliveryState.QUEUED);
+            List<DeliveryOutcome> sending = AllOutcomes.of(workspace, notification, DeliveryState.SENDING);
             assertEquals(List.of(), sending);
             assertTrue(queued.size() > 3, queued.toString());
             assertTrue(queued.stream().allMatch(o -> o.attempts() == 0 && o.lastAttemptAt() == null),

@@ -6,12 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.enrollnotifier.app.DeliveryJob;
 import org.enrollnotifier.app.History;
+import org.enrollnotifier.app.Notifier;
+import org.enrollnotifier.app.Recipients;
+import org.enrollnotifier.model.DeliveryOutcome;
 import org.enrollnotifier.model.DeliveryState;
+import org.enrollnotifier.model.EnrollmentType;
 import org.enrollnotifier.model.MailSettings;
+import org.enrollnotifier.model.NotificationDraft;
+import org.enrollnotifier.model.RecipientSelection;
+import org.enrollnotifier.model.UserQuery;
 import org.enrollnotifier.testkit.DemoWorkspace;
 import org.enrollnotifier.testkit.SentNotification;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +53,30 @@ class HistoryViewModelTest {
         assertEquals(sent.recipients() - 1, notification.counts().sent());
         assertEquals(1, notification.counts().failed());
         assertEquals(sent.recipients(), model.outcomes().size());
+    }
+
+    @Test
+    void aLargeNotificationsRecipientsArePagedAHundredAtATime() {
+        Notifier notifier = new Notifier(demo.get());
+        long total;
+        try (Recipients everyone = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
+                EnumSet.allOf(EnrollmentType.class))) {
+            total = everyone.counts().recipients();
+            notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
+                    EnumSet.allOf(EnrollmentType.class), "everyone"), everyone, MailSettings.DEFAULT);
+        }
+        model.load();
+        model.selectedProperty().set(model.notifications().get(0));
+        CursorPages<DeliveryOutcome> pages = model.outcomePages();
+
+        assertEquals(CursorPages.PAGE_SIZE, model.outcomes().size());
+        assertEquals(String.format("1–100 of %,d", total), pages.positionProperty().get());
+        String firstOfFirstPage = model.outcomes().get(0).address();
+        pages.next();
+        assertEquals(String.format("101–200 of %,d", total), pages.positionProperty().get());
+        assertTrue(model.outcomes().stream().noneMatch(outcome -> outcome.address().equals(firstOfFirstPage)));
+        model.stateFilterProperty().set(DeliveryState.QUEUED);
+        assertEquals(String.format("1–100 of %,d", total), pages.positionProperty().get(), "all still queued");
     }
 
     @Test
