@@ -4,15 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,30 +22,21 @@ class EnrollmentPlanTest {
     @TempDir
     Path folder;
 
-    private Database database;
-
-    @BeforeEach
-    void open() {
-        database = Database.open(folder.resolve("plans.db"));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
-
     @Test
     void everyStatementSeeksTheUsersOfARowByItsKey() {
         List<String> statements = Stream.of(EnrollmentStaging.matchedSql(0), EnrollmentStaging.matchedSql(1),
                 EnrollmentStaging.updateSql(0), EnrollmentStaging.updateSql(1), EnrollmentStaging.UNMATCHED).toList();
-        List<String> plans = database.scratch(c -> {
-            new EnrollmentStaging().start(c);
-            List<String> explained = new ArrayList<>();
-            for (String statement : statements) {
-                explained.add(explain(c, statement));
-            }
-            return explained;
-        });
+        List<String> plans;
+        try (Database database = Database.open(folder.resolve("plans.db"))) {
+            plans = database.scratch(c -> {
+                new EnrollmentStaging().start(c);
+                List<String> explained = new ArrayList<>();
+                for (String statement : statements) {
+                    explained.add(QueryPlans.explain(c, statement, 1));
+                }
+                return explained;
+            });
+        }
 
         List<Executable> checks = new ArrayList<>();
         for (String plan : plans) {
@@ -60,18 +45,5 @@ class EnrollmentPlanTest {
                     "SEARCH u USING") && step.matches(".*\\(store_id=\\? AND (username|email)_key=\\?\\)")), plan));
         }
         assertAll(checks);
-    }
-
-    private static String explain(Connection c, String text) throws SQLException {
-        StringBuilder steps = new StringBuilder();
-        try (PreparedStatement explain = c.prepareStatement("EXPLAIN QUERY PLAN " + text)) {
-            explain.setLong(1, 1);
-            try (ResultSet rs = explain.executeQuery()) {
-                while (rs.next()) {
-                    steps.append(rs.getString("detail")).append('\n');
-                }
-            }
-        }
-        return steps.toString();
     }
 }

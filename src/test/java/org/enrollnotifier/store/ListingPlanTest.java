@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -138,17 +135,6 @@ class ListingPlanTest {
     }
 
     private String plan(String text) {
-        return database.read(c -> explain(c, text));
-    }
-
-    private static String explain(Connection c, String text) throws java.sql.SQLException {
-        StringBuilder steps = new StringBuilder();
-        try (PreparedStatement explain = c.prepareStatement("EXPLAIN QUERY PLAN " + text);
-             ResultSet rs = explain.executeQuery()) {
-            while (rs.next()) {
-                steps.append(rs.getString("detail")).append('\n');
-            }
-        }
-        return steps.toString();
+        return database.read(c -> QueryPlans.explain(c, text));
     }
 }
