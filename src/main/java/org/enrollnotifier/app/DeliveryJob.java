@@ -21,6 +21,7 @@ import org.enrollnotifier.mail.MailFailure;
 import org.enrollnotifier.mail.MailTransport;
 import org.enrollnotifier.mail.OutgoingMessage;
 import org.enrollnotifier.model.DeliveryCounts;
+import org.enrollnotifier.model.FailedDelivery;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.PendingDelivery;
 import org.enrollnotifier.store.Database;
@@ -140,8 +141,10 @@ public final class DeliveryJob {
         DeliveryCounts counts = database.read(c -> outbox.counts(c, notification));
         DeliveryReport.Outcome outcome = wasCancelled ? DeliveryReport.Outcome.CANCELLED
                 : problem.isEmpty() ? DeliveryReport.Outcome.FINISHED : DeliveryReport.Outcome.STOPPED;
-        return new DeliveryReport(notification, outcome, counts, database.read(c -> outbox.failures(c, notification)),
-                problem, Duration.ofNanos(System.nanoTime() - startNanos));
+        List<FailedDelivery> failures = database.read(c -> outbox.failures(c, notification,
+                DeliveryReport.FAILURES_LISTED));
+        return new DeliveryReport(notification, outcome, counts, failures, problem,
+                Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     private static void awaitAll(List<Future<?>> running) {

@@ -34,6 +34,10 @@ final class ProgressPrinter implements Consumer<DeliveryProgress> {
         for (FailedDelivery failure : report.failures()) {
             err.println("  failed: " + failure.displayName() + " <" + failure.address() + ">: " + failure.reply());
         }
+        if (report.moreFailuresThanListed()) {
+            err.println("  and " + (report.counts().failed() - report.failures().size()) + " more failed: `history "
+                    + report.notificationId() + " --state failed` lists them all");
+        }
         err.flush();
     }
 

@@ -182,12 +182,14 @@ public final class NotificationRepository {
         }
     }
 
-    public List<FailedDelivery> failures(Connection c, long notificationId) throws SQLException {
+    /** The first {@code limit} failed deliveries of a notification, in the order they were queued. */
+    public List<FailedDelivery> failures(Connection c, long notificationId, int limit) throws SQLException {
         List<FailedDelivery> failures = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT display_name, address, coalesce(last_reply, '') FROM delivery
-                WHERE notification_id = ? AND state = 'FAILED' ORDER BY id""")) {
+                WHERE notification_id = ? AND state = 'FAILED' ORDER BY id LIMIT ?""")) {
             select.setLong(1, notificationId);
+            select.setInt(2, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     failures.add(new FailedDelivery(rs.getString(1), rs.getString(2), rs.getString(3)));

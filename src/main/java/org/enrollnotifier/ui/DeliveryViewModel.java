@@ -123,7 +123,10 @@ public final class DeliveryViewModel {
             case FINISHED -> counts.failed() == 0
                     ? "Done: all " + CountText.of(counts.sent(), "message") + " sent in " + describe(report.elapsed()) + "."
                     : "Done: " + CountText.number(counts.sent()) + " sent, " + CountText.number(counts.failed())
-                        + " failed. The failed recipients and the server's replies are listed below.";
+                        + " failed. " + (report.moreFailuresThanListed() ? "The first "
+                        + CountText.number(report.failures().size()) + " failed recipients and the server's replies"
+                        + " are listed below; Sent… lists them all." : "The failed recipients and the server's"
+                        + " replies are listed below.");
             case CANCELLED -> "Cancelled: " + CountText.number(counts.sent()) + " sent; the "
                     + CountText.of(counts.failed(), "other") + " will not be sent.";
             case STOPPED -> "Sending stopped: " + report.problem() + " " + CountText.of(counts.left(), "message")

@@ -197,6 +197,24 @@ class DeliveryJobTest {
         assertTrue(notifier.unfinished().isEmpty());
     }
 
+    @Test
+    void aCancelledSendOfThousandsListsTheFirstThousandFailuresAndCountsThemAll() throws Exception {
+        Recipients everyone = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
+                EnumSet.allOf(EnrollmentType.class));
+        MailSettings settings = smtpSettings();
+        long id = notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class),
+                "test"), everyone, settings);
+        DeliveryJob job = DeliveryJob.create(workspace, settings, new char[0], p -> { });
+        job.cancel();
+
+        DeliveryReport report = job.run(id);
+
+        assertTrue(everyone.counts().recipients() > DeliveryReport.FAILURES_LISTED, "more than a thousand queued");
+        assertEquals(everyone.counts().recipients(), report.counts().failed());
+        assertEquals(DeliveryReport.FAILURES_LISTED, report.failures().size());
+        assertTrue(report.moreFailuresThanListed());
+    }
+
     /** With PIPELINING, each message's end also carries the next message's envelope. */
     @ParameterizedTest(name = "the server announces PIPELINING: {0}")
     @ValueSource(booleans = {false, true})
