@@ -378,7 +378,9 @@ public final class Database implements AutoCloseable {
                 control("COMMIT");
                 checkpointer.afterCommit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // an Error too (out of memory): left open, the transaction made the next one fail in its
+                // stead, with "cannot start a transaction within a transaction"
                 control("ROLLBACK");
                 throw e;
             }

@@ -88,6 +88,18 @@ class DatabaseTest {
     }
 
     @Test
+    void anErrorInsideATransactionRollsItBackAndTheNextOneStarts() {
+        try (Database database = Database.open(folder.resolve("error.db"))) {
+            assertThrows(OutOfMemoryError.class, () -> database.write(c -> {
+                LongParameterStatements.update(c, "INSERT INTO settings (key, value) VALUES ('made up', 'x')");
+                throw new OutOfMemoryError("made up");
+            }));
+
+            assertEquals(List.of(), database.scratch(c -> strings(c, "SELECT value FROM settings WHERE key = 'made up'")));
+        }
+    }
+
+    @Test
     void reopeningAMigratedFileKeepsItsDataAndDoesNotMigrateAgain() {
         Path file = folder.resolve("kept.db");
         try (Database database = Database.open(file)) {
