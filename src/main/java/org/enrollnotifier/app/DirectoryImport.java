@@ -76,8 +76,10 @@ public final class DirectoryImport {
         }, c -> {
             staging.finish(c);
             return null;
-        }, () -> apply(name, kind, source, new ReadAhead(source, BATCH).read(reader, listener,
-                users -> stage(staging::add, users))));
+        }, problems -> {
+            new ReadAhead(source, BATCH).read(reader, listener, users -> stage(staging::add, users), problems);
+            return apply(name, kind, source, problems);
+        });
     }
 
     /**
@@ -96,23 +98,23 @@ public final class DirectoryImport {
         }, c -> {
             enrollment.finish(c);
             return null;
-        }, () -> {
-            EnrollmentRows rows = new EnrollmentRows(listener);
+        }, problems -> {
+            EnrollmentRows rows = new EnrollmentRows(listener, problems);
             new EnrollmentCsvSource(file).read(rows);
             rows.batch.flush();
             Instant now = clock.instant();
             EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id()));
-            List<ImportProblem> problems = new ArrayList<>(rows.problems);
             outcome.unmatched().forEach(key -> problems.add(new ImportProblem(key, "", "matches no user of " + name)));
+            Path report = keepReport(name, now, problems);
             return new ImportResult(ImportResult.Source.ENROLLMENT, store.id(), name, 0, outcome.updated(), 0,
-                    outcome.unchanged(), problems, writeReport(name, now, problems));
+                    outcome.unchanged(), problems.first(), problems.count(), report);
         });
     }
 
     /** Reads a source, whose end result changes the store, with its staging table set up and cleared. */
     @FunctionalInterface
     private interface StagedRead {
-        ImportResult run() throws ImportFailure, ImportFailed;
+        ImportResult run(ImportProblems problems) throws ImportFailure, ImportFailed;
     }
 
     private ImportResult staged(String name, SqlWork<?> start, SqlWork<?> finish, StagedRead read)
@@ -121,8 +123,10 @@ public final class DirectoryImport {
         database.useBulkCache(true);
         try {
             database.scratch(start);
-            try {
-                return read.run();
+            try (ImportProblems problems = new ImportProblems(ImportReport.folder(workspace.folder()))) {
+                return read.run(problems);
+            } catch (IOException e) {
+                throw reportNotWritten(name, e);
             } catch (ImportCancelled e) {
                 throw new ImportFailed("Import cancelled; " + unchanged(name), true, e);
             } catch (ImportFailure e) {
@@ -141,10 +145,10 @@ public final class DirectoryImport {
      * A source in which no user could be read changes nothing: applied, it would empty the store,
      * and it is far more likely the wrong file, base DN or filter than a directory that has no one.
      */
-    private ImportResult apply(String name, StoreKind kind, String source, List<ImportProblem> problems)
+    private ImportResult apply(String name, StoreKind kind, String source, ImportProblems problems)
             throws ImportFailed, ImportFailure {
         Instant now = clock.instant();
-        Path report = writeReport(name, now, problems);
+        Path report = keepReport(name, now, problems);
         if (database.scratch(c -> {
             if (staging.isEmpty(c)) {
                 return true;
@@ -161,30 +165,35 @@ public final class DirectoryImport {
             ImportStaging.Changes changes = staging.apply(c, storeId);
             stores.markImported(c, storeId, source, now);
             return new ImportResult(ImportResult.Source.USERS, storeId, name, changes.added(), changes.updated(),
-                    changes.removed(), changes.unchanged(), problems, report);
+                    changes.removed(), changes.unchanged(), problems.first(), problems.count(), report);
         });
     }
 
-    private static String noUserIn(String source, List<ImportProblem> problems, Path report) {
-        if (problems.isEmpty()) {
+    private static String noUserIn(String source, ImportProblems problems, Path report) {
+        if (problems.count() == 0) {
             return "No user was found in " + source + ".";
         }
-        ImportProblem first = problems.get(0);
-        int others = problems.size() - 1;
+        ImportProblem first = problems.first().get(0);
+        long others = problems.count() - 1;
         return "No user could be read from " + source + ": " + first.location()
                 + (first.field().isEmpty() ? "" : ", " + first.field()) + " " + first.reason()
                 + (others == 0 ? "" : " (and " + others + " more problem" + (others == 1 ? "" : "s") + ")")
                 + "; all are listed in " + report + ".";
     }
 
-    private Path writeReport(String name, Instant now, List<ImportProblem> problems) throws ImportFailed {
+    private Path keepReport(String name, Instant now, ImportProblems problems) throws ImportFailed {
+        Path report = ImportReport.pathFor(workspace.folder(), name, now);
         try {
-            return ImportReport.write(workspace.folder(), name, now, problems);
+            problems.keepAs(report);
+            return report;
         } catch (IOException e) {
-            throw new ImportFailed("The import report could not be written to "
-                    + workspace.folder().resolve(ImportReport.FOLDER) + ": " + e.getMessage() + ". "
-                    + unchanged(name), false, e);
+            throw reportNotWritten(name, e);
         }
+    }
+
+    private ImportFailed reportNotWritten(String name, IOException e) {
+        return new ImportFailed("The import report could not be written to " + ImportReport.folder(workspace.folder())
+                + ": " + e.getMessage() + ". " + unchanged(name), false, e);
     }
 
     /** How a failed import left the store: as it was, or, for a new name, not created. */
@@ -236,11 +245,12 @@ public final class DirectoryImport {
     private final class EnrollmentRows implements EnrollmentSink {
         private final ImportListener listener;
         private final Batch<EnrollmentStaging.Row> batch = new Batch<>(enrollment::add);
-        private final List<ImportProblem> problems = new ArrayList<>();
+        private final ImportProblems problems;
         private long read;
 
-        EnrollmentRows(ImportListener listener) {
+        EnrollmentRows(ImportListener listener, ImportProblems problems) {
             this.listener = listener;
+            this.problems = problems;
         }
 
         @Override

@@ -41,7 +41,7 @@ final class ReadAhead {
     }
 
     /** @param failure what stopped the read before the source's end; null when it got there */
-    private record End(List<ImportProblem> problems, Throwable failure) implements Handoff {
+    private record End(Throwable failure) implements Handoff {
     }
 
     private final String source;
@@ -60,12 +60,13 @@ final class ReadAhead {
      * Reads the source to its end, staging each batch of users on the calling thread. Returns only
      * once the reading thread has ended, however the read ends.
      *
-     * @return the problems the source reported, in its order
+     * @param problems takes each problem the source reports, in its order, on the reading thread
      * @throws ImportFailure what the source threw, with its message; {@link ImportCancelled} also when
      *                       the calling thread is interrupted
      */
-    List<ImportProblem> read(UserSource reader, ImportListener listener, Stager stager) throws ImportFailure {
-        Thread reading = new Thread(() -> readAll(reader, listener), "import reader");
+    void read(UserSource reader, ImportListener listener, Stager stager, ImportProblems problems)
+            throws ImportFailure {
+        Thread reading = new Thread(() -> readAll(reader, listener, problems), "import reader");
         reading.setDaemon(true);
         reading.start();
         End end = null;
@@ -85,7 +86,6 @@ final class ReadAhead {
             });
         }
         throwIfFailed(end.failure());
-        return end.problems();
     }
 
     private End stageUntilEnd(Stager stager) throws InterruptedException {
@@ -122,15 +122,15 @@ final class ReadAhead {
     }
 
     /** On the reading thread: every way the read ends is handed over, for the importing thread waits for it. */
-    private void readAll(UserSource reader, ImportListener listener) {
-        ReadingSink sink = new ReadingSink(listener);
+    private void readAll(UserSource reader, ImportListener listener, ImportProblems problems) {
+        ReadingSink sink = new ReadingSink(listener, problems);
         End end;
         try {
             reader.read(sink);
             sink.handOverBatch();
-            end = new End(sink.problems, null);
+            end = new End(null);
         } catch (Throwable e) {
-            end = new End(List.of(), e);
+            end = new End(e);
         }
         hand(end);
     }
@@ -166,14 +166,15 @@ final class ReadAhead {
         }
     }
 
-    /** Collects the users read into batches, and every problem for the report. */
+    /** Collects the users read into batches, and hands every problem on for the report. */
     private final class ReadingSink implements ImportSink {
         private final ImportListener listener;
-        private final List<ImportProblem> problems = new ArrayList<>();
+        private final ImportProblems problems;
         private List<FoldedUser> batch = new ArrayList<>(batchSize);
 
-        ReadingSink(ImportListener listener) {
+        ReadingSink(ImportListener listener, ImportProblems problems) {
             this.listener = listener;
+            this.problems = problems;
         }
 
         @Override

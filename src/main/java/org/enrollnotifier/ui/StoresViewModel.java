@@ -140,7 +140,8 @@ public final class StoresViewModel {
         importing.set(false);
         progress.set("");
         problems.setAll(result.problems());
-        outcome.set(result.summary());
+        outcome.set(result.summary() + (result.problemCount() > result.problems().size()
+                ? " The first " + CountText.number(result.problems().size()) + " are listed below." : ""));
         load();
         storesChanged.run();
     }

@@ -330,6 +330,30 @@ class DirectoryImportTest {
     }
 
     @Test
+    void aSourceWithThousandsOfProblemsKeepsTheFirstThousandAndReportsEveryOne() throws Exception {
+        StringBuilder csv = new StringBuilder("username,email\n");
+        for (int i = 0; i < 1_005; i++) {
+            csv.append("user").append(i).append(",not-an-address-").append(i).append('\n');
+        }
+        Path file = write("bad-mail.csv", csv.toString());
+
+        ImportResult result = importer.importUsers("Corp", StoreKind.CSV, file.toString(),
+                UserSources.csv(file, Map.of()), ImportListener.NONE);
+
+        assertEquals(1_005, result.added(), "each kept without email");
+        assertEquals(1_005, result.problemCount());
+        assertEquals(1_000, result.problems().size());
+        assertEquals("line 2", result.problems().get(0).location());
+        List<String> report = Files.readAllLines(result.report(), StandardCharsets.UTF_8);
+        assertEquals(1 + 1_005, report.size());
+        assertTrue(report.get(1_005).startsWith("line 1006,email,"), report.get(1_005));
+        assertTrue(result.summary().contains("; 1005 problems."), result.summary());
+        try (var reports = Files.list(result.report().getParent())) {
+            assertEquals(List.of(result.report()), reports.toList(), "no file left behind besides the report");
+        }
+    }
+
+    @Test
     void anEnrollmentReportCountsTheUsersItChangesAndTakesAUsersLastRow() throws Exception {
         Path staff = write("staff.csv", """
                 username,firstName,lastName,email,enrolledTypes
