@@ -180,39 +180,40 @@ class DeliveryJobTest {
 
     @Test
     void cancellingBeforeTheStartSendsNothingAndSaysWhy() throws Exception {
-        Recipients list = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE.withSearch("Kim"), Set.of()),
-                EnumSet.allOf(EnrollmentType.class));
-        MailSettings settings = smtpSettings();
-        long id = notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class),
-                "test"), list, settings);
-        DeliveryJob job = DeliveryJob.create(workspace, settings, new char[0], p -> { });
-        job.cancel();
-
-        DeliveryReport report = job.run(id);
+        CancelledRun run = cancelledBeforeTheStart(UserQuery.EVERYONE.withSearch("Kim"));
+        DeliveryReport report = run.report();
 
         assertEquals(DeliveryReport.Outcome.CANCELLED, report.outcome());
         assertEquals(0, SMTP.getReceivedMessages().length);
-        assertEquals(list.counts().recipients(), report.failures().size());
+        assertEquals(run.recipients(), report.failures().size());
         assertTrue(report.failures().stream().allMatch(f -> f.reply().equals(DeliveryJob.CANCELLED_REPLY)));
         assertTrue(notifier.unfinished().isEmpty());
     }
 
     @Test
     void aCancelledSendOfThousandsListsTheFirstThousandFailuresAndCountsThemAll() throws Exception {
-        Recipients everyone = notifier.resolve(new RecipientSelection(UserQuery.EVERYONE, Set.of()),
+        CancelledRun run = cancelledBeforeTheStart(UserQuery.EVERYONE);
+        DeliveryReport report = run.report();
+
+        assertTrue(run.recipients() > DeliveryReport.FAILURES_LISTED, "more than a thousand queued");
+        assertEquals(run.recipients(), report.counts().failed());
+        assertEquals(DeliveryReport.FAILURES_LISTED, report.failures().size());
+        assertTrue(report.moreFailuresThanListed());
+    }
+
+    private record CancelledRun(long recipients, DeliveryReport report) {
+    }
+
+    /** Queues a notification to {@code audience} and runs its delivery cancelled before it starts. */
+    private CancelledRun cancelledBeforeTheStart(UserQuery audience) throws Exception {
+        Recipients list = notifier.resolve(new RecipientSelection(audience, Set.of()),
                 EnumSet.allOf(EnrollmentType.class));
         MailSettings settings = smtpSettings();
         long id = notifier.queue(new NotificationDraft("Hi", "Hello {firstName}", EnumSet.allOf(EnrollmentType.class),
-                "test"), everyone, settings);
+                "test"), list, settings);
         DeliveryJob job = DeliveryJob.create(workspace, settings, new char[0], p -> { });
         job.cancel();
-
-        DeliveryReport report = job.run(id);
-
-        assertTrue(everyone.counts().recipients() > DeliveryReport.FAILURES_LISTED, "more than a thousand queued");
-        assertEquals(everyone.counts().recipients(), report.counts().failed());
-        assertEquals(DeliveryReport.FAILURES_LISTED, report.failures().size());
-        assertTrue(report.moreFailuresThanListed());
+        return new CancelledRun(list.counts().recipients(), job.run(id));
     }
 
     /** With PIPELINING, each message's end also carries the next message's envelope. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.enrollnotifier.directory.ImportCancelled;
 import org.enrollnotifier.directory.ImportFailure;
@@ -141,11 +142,7 @@ class DirectoryImportTest {
 
     @Test
     void aCancelledImportChangesNothingAndEndsItsReader() throws Exception {
-        StringBuilder rows = new StringBuilder("username,email\n");
-        for (int i = 0; i < 5_000; i++) {
-            rows.append("user").append(i).append(",user").append(i).append("@corp.test\n");
-        }
-        Path csv = write("big.csv", rows.toString());
+        Path csv = usersCsv("big.csv", 5_000, i -> "user" + i + "@corp.test");
         List<StoreSummary> before = directory.stores();
         AtomicReference<Thread> reader = new AtomicReference<>();
 
@@ -331,11 +328,7 @@ class DirectoryImportTest {
 
     @Test
     void aSourceWithThousandsOfProblemsKeepsTheFirstThousandAndReportsEveryOne() throws Exception {
-        StringBuilder csv = new StringBuilder("username,email\n");
-        for (int i = 0; i < 1_005; i++) {
-            csv.append("user").append(i).append(",not-an-address-").append(i).append('\n');
-        }
-        Path file = write("bad-mail.csv", csv.toString());
+        Path file = usersCsv("bad-mail.csv", 1_005, i -> "not-an-address-" + i);
 
         ImportResult result = importer.importUsers("Corp", StoreKind.CSV, file.toString(),
                 UserSources.csv(file, Map.of()), ImportListener.NONE);
@@ -379,6 +372,15 @@ class DirectoryImportTest {
         assertEquals(List.of("zed"), result.problems().stream().map(p -> p.location()).toList());
         assertTrue(result.summary().startsWith("Corp: enrollment updated for 1 user, 1 unchanged; 1 problem."),
                 result.summary());
+    }
+
+    /** A file of {@code count} users, user0 onwards, each with the given email. */
+    private Path usersCsv(String name, int count, IntFunction<String> email) throws Exception {
+        StringBuilder rows = new StringBuilder("username,email\n");
+        for (int i = 0; i < count; i++) {
+            rows.append("user").append(i).append(',').append(email.apply(i)).append('\n');
+        }
+        return write(name, rows.toString());
     }
 
     private Path write(String name, String content) throws Exception {
