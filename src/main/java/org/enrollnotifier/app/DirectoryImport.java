@@ -103,8 +103,8 @@ public final class DirectoryImport {
             new EnrollmentCsvSource(file).read(rows);
             rows.batch.flush();
             Instant now = clock.instant();
-            EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id()));
-            outcome.unmatched().forEach(key -> problems.add(new ImportProblem(key, "", "matches no user of " + name)));
+            EnrollmentStaging.Outcome outcome = database.write(c -> enrollment.apply(c, store.id(),
+                    key -> problems.add(new ImportProblem(key, "", "matches no user of " + name))));
             Path report = keepReport(name, now, problems);
             return new ImportResult(ImportResult.Source.ENROLLMENT, store.id(), name, 0, outcome.updated(), 0,
                     outcome.unchanged(), problems.first(), problems.count(), report);

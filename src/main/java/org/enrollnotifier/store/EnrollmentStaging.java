@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.enrollnotifier.model.EnrollmentType;
 
 /**
@@ -22,8 +22,8 @@ public final class EnrollmentStaging {
     public record Row(String key, boolean byEmail, Set<EnrollmentType> types, Instant enrolledAt) {
     }
 
-    /** Users updated, users already as reported, and the keys that matched no user of the store. */
-    public record Outcome(int updated, int unchanged, List<String> unmatched) {
+    /** Users updated, and users already as reported. */
+    public record Outcome(int updated, int unchanged) {
     }
 
     /**
@@ -75,25 +75,26 @@ public final class EnrollmentStaging {
     /**
      * Copies the staged enrollment onto the store's users, then rebuilds the store's listing
      * anchors (the status order changed). Runs in the caller's write transaction.
+     *
+     * @param unmatched takes the key of each row that names no user of the store, in the report's order
      */
-    public Outcome apply(Connection c, long storeId) throws SQLException {
+    public Outcome apply(Connection c, long storeId, Consumer<String> unmatched) throws SQLException {
         int matched = 0;
         int updated = 0;
         for (int byEmail = 0; byEmail < KEY_COLUMNS.size(); byEmail++) {
             matched += Math.toIntExact(LongParameterStatements.number(c, matchedSql(byEmail), storeId));
             updated += LongParameterStatements.update(c, updateSql(byEmail), storeId);
         }
-        List<String> unmatched = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(UNMATCHED)) {
             select.setLong(1, storeId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    unmatched.add(rs.getString(1));
+                    unmatched.accept(rs.getString(1));
                 }
             }
         }
         anchors.rebuild(c, storeId);
-        return new Outcome(updated, matched - updated, unmatched);
+        return new Outcome(updated, matched - updated);
     }
 
     /** How many of the store's users the rows keyed by username ({@code byEmail} 0) or email (1) name. */
