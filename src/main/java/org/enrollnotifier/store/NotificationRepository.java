@@ -219,7 +219,7 @@ public final class NotificationRepository {
 
     /**
      * Up to {@code limit} recipients' outcomes after {@code after} (null: from the first), by state
-     * (failed first, then queued, being sent, sent) and in the order they were queued within one;
+     * (by name: failed first, then those still to send, then sent) and in queue order within one;
      * {@code state} null for all. A page at a time, as a notification to a million users has a
      * million outcomes, more than the window's memory holds; each page is read from the index of
      * deliveries by notification and state, from where the last one ended.
