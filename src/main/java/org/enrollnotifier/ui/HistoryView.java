@@ -106,7 +106,11 @@ final class HistoryView {
 
         TableView<DeliveryOutcome> outcomes = new TableView<>(model.outcomes());
         outcomes.setId("outcomes");
-        outcomes.setPlaceholder(new Label("No recipients in this state."));
+        Label noOutcomes = new Label();
+        noOutcomes.setId("noOutcomes");
+        noOutcomes.textProperty().bind(Bindings.when(model.selectedProperty().isNull())
+                .then("Select a notification to see its recipients.").otherwise("No recipients in this state."));
+        outcomes.setPlaceholder(noOutcomes);
         outcomes.getColumns().add(Columns.<DeliveryOutcome>text("Name", 170, DeliveryOutcome::displayName));
         outcomes.getColumns().add(Columns.<DeliveryOutcome>text("Address", 210, DeliveryOutcome::address));
         outcomes.getColumns().add(Columns.<DeliveryOutcome>text("Identity store", 170, DeliveryOutcome::storeName));

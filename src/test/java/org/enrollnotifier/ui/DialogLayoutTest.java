@@ -80,6 +80,17 @@ class DialogLayoutTest {
     }
 
     @Test
+    void withNothingSentTheSentWindowSaysSoAndHowToSeeRecipients(FxRobot robot) {
+        robot.clickOn("#openHistory");
+        FxWait.until(() -> robot.lookup("#noOutcomes").tryQuery().isPresent());
+
+        assertEquals("Select a notification to see its recipients.",
+                robot.lookup("#noOutcomes").queryAs(Label.class).getText());
+        robot.lookup("No notification has been sent yet.").query();
+        robot.interact(() -> robot.lookup("#noOutcomes").query().getScene().getWindow().hide());
+    }
+
+    @Test
     void theStoresTakeTheRoomNoImportsProblemsNeed(FxRobot robot) {
         robot.clickOn("#openStores");
         FxWait.until(() -> robot.lookup("#storesTable").tryQuery()
