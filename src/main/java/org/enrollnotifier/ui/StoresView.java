@@ -71,13 +71,13 @@ final class StoresView {
         Button delete = button("deleteStore", "Delete…", this::delete);
         Button enrollment = button("importEnrollment", "Import enrollment…", this::importEnrollment);
         var nothingSelected = table.getSelectionModel().selectedItemProperty().isNull();
-        reimport.disableProperty().bind(nothingSelected.or(model.importingProperty()));
-        rename.disableProperty().bind(nothingSelected.or(model.importingProperty()));
-        delete.disableProperty().bind(nothingSelected.or(model.importingProperty()));
-        enrollment.disableProperty().bind(nothingSelected.or(model.importingProperty()));
-        csv.disableProperty().bind(model.importingProperty());
-        ldif.disableProperty().bind(model.importingProperty());
-        ldap.disableProperty().bind(model.importingProperty());
+        reimport.disableProperty().bind(nothingSelected.or(model.busyProperty()));
+        rename.disableProperty().bind(nothingSelected.or(model.busyProperty()));
+        delete.disableProperty().bind(nothingSelected.or(model.busyProperty()));
+        enrollment.disableProperty().bind(nothingSelected.or(model.busyProperty()));
+        csv.disableProperty().bind(model.busyProperty());
+        ldif.disableProperty().bind(model.busyProperty());
+        ldap.disableProperty().bind(model.busyProperty());
         HBox actions = new HBox(8, csv, ldif, ldap, new Region(), reimport, enrollment, rename, delete);
         HBox.setHgrow(actions.getChildren().get(3), Priority.ALWAYS);
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,6 +44,8 @@ public final class StoresViewModel {
     private final ObservableList<StoreSummary> stores = FXCollections.observableArrayList();
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing", false);
+    private final ReadOnlyBooleanWrapper deleting = new ReadOnlyBooleanWrapper(this, "deleting", false);
+    private final BooleanBinding busy = importing.or(deleting);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
@@ -173,19 +176,27 @@ public final class StoresViewModel {
         }, e -> outcome.set(ProblemText.of(e)));
     }
 
-    /** Says what it is doing first: a store of a million users, its deliveries unlinked, takes about 25 s. */
+    /**
+     * Says what it is doing first, and is {@linkplain #busyProperty() busy} until done: a store of a
+     * million users, its deliveries unlinked, takes about 25 s.
+     */
     public void delete(StoreSummary store) {
         outcome.set("Deleting \"" + store.store().name() + "\" and its " + CountText.of(store.userCount(), "user")
                 + "…");
+        deleting.set(true);
         queries.run(() -> {
             admin.delete(store.store().id());
             return store;
         }, deleted -> {
+            deleting.set(false);
             outcome.set("Deleted \"" + deleted.store().name() + "\" and its " + CountText.of(deleted.userCount(), "user")
                     + ".");
             load();
             storesChanged.run();
-        }, e -> fail("Could not delete the identity store.", e));
+        }, e -> {
+            deleting.set(false);
+            fail("Could not delete the identity store.", e);
+        });
     }
 
     private void fail(String what, Exception e) {
@@ -203,6 +214,11 @@ public final class StoresViewModel {
 
     public ReadOnlyBooleanProperty importingProperty() {
         return importing.getReadOnlyProperty();
+    }
+
+    /** Importing or deleting: the stores' other actions wait. */
+    public BooleanBinding busyProperty() {
+        return busy;
     }
 
     public ReadOnlyStringProperty progressProperty() {

@@ -88,7 +88,9 @@ class StoresViewModelTest {
         model.delete(second);
         assertEquals("Deleting \"" + second.store().name() + "\" and its " + CountText.of(second.userCount(), "user")
                 + "…", model.outcomeProperty().get());
+        assertTrue(model.busyProperty().get(), "the other actions wait");
         background.releaseAll();
+        assertFalse(model.busyProperty().get());
         assertEquals(2, model.stores().size());
         assertTrue(model.outcomeProperty().get().startsWith("Deleted \"" + second.store().name() + "\""));
         assertEquals(2, mainWindowRefreshes.get());
