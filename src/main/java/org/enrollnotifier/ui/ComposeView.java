@@ -2,7 +2,6 @@ package org.enrollnotifier.ui;
 
 import java.io.File;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
