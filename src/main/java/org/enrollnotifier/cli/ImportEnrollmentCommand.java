@@ -2,7 +2,6 @@ package org.enrollnotifier.cli;
 
 import java.nio.file.Path;
 import org.enrollnotifier.app.DirectoryImport;
-import org.enrollnotifier.app.ImportFailed;
 import org.enrollnotifier.app.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
