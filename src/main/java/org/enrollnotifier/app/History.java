@@ -32,9 +32,8 @@ public final class History {
                                                      int limit) {
         List<NotificationRepository.OutcomeRow> rows = database.read(c -> outbox.outcomes(c, notificationId, state,
                 from == null ? null : from.key(), limit + 1));
-        List<NotificationRepository.OutcomeRow> shown = rows.subList(0, Math.min(limit, rows.size()));
-        Recipients.Cursor next = rows.size() > limit ? Recipients.Cursor.after(shown.get(shown.size() - 1).key()) : null;
-        return new Recipients.Page<>(shown.stream().map(NotificationRepository.OutcomeRow::outcome).toList(), next);
+        return Recipients.Page.of(rows, limit, NotificationRepository.OutcomeRow::key,
+                NotificationRepository.OutcomeRow::outcome);
     }
 
     /** How many recipients of the notification are in {@code state}; null for all. */

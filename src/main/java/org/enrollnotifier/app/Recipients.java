@@ -24,11 +24,7 @@ public final class Recipients implements AutoCloseable {
             this.after = after;
         }
 
-        /** The cursor after {@code key}, for other lists read a page at a time. */
-        static Cursor after(SortKey key) {
-            return new Cursor(key);
-        }
-
+        /** Where the page this cursor follows ended, for other lists read a page at a time. */
         SortKey key() {
             return after;
         }
@@ -38,6 +34,16 @@ public final class Recipients implements AutoCloseable {
     public record Page<T>(List<T> items, Cursor next) {
         public Page {
             items = List.copyOf(items);
+        }
+
+        /**
+         * The page of {@code rows}, read {@code limit} + 1 so that one more tells whether others
+         * follow, each row's key placing the cursor after it.
+         */
+        static <R, T> Page<T> of(List<R> rows, int limit, Function<R, SortKey> key, Function<R, T> item) {
+            List<R> shown = rows.subList(0, Math.min(limit, rows.size()));
+            Cursor next = rows.size() > limit ? new Cursor(key.apply(shown.get(shown.size() - 1))) : null;
+            return new Page<>(shown.stream().map(item).toList(), next);
         }
     }
 
@@ -89,9 +95,7 @@ public final class Recipients implements AutoCloseable {
     private <T> Page<T> page(boolean leftOut, Cursor from, int limit, Function<RecipientSnapshot.Row, T> item) {
         List<RecipientSnapshot.Row> rows = database.scratch(c ->
                 snapshot.page(c, leftOut, from == null ? null : from.after, limit + 1));
-        List<RecipientSnapshot.Row> shown = rows.subList(0, Math.min(limit, rows.size()));
-        Cursor next = rows.size() > limit ? new Cursor(shown.get(shown.size() - 1).key()) : null;
-        return new Page<>(shown.stream().map(item).toList(), next);
+        return Page.of(rows, limit, RecipientSnapshot.Row::key, item);
     }
 
     RecipientSnapshot snapshot() {
