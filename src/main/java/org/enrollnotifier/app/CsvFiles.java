@@ -23,14 +23,46 @@ final class CsvFiles {
 
     /** Writes to a temporary file beside the target and moves it into place, so a failure leaves no half file. */
     static void write(Path file, String[] header, Rows rows) throws IOException {
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".partial", ".csv");
-        try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                 CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header).get().print(writer)) {
-                rows.print(csv);
+        try (Partial partial = new Partial(file.toAbsolutePath().getParent(), header)) {
+            rows.print(partial.csv());
+            partial.keepAs(file);
+        }
+    }
+
+    /**
+     * A CSV file written in a folder under a temporary name, rows at a time: moved into place whole
+     * by {@link #keepAs}, else deleted when closed.
+     */
+    static final class Partial implements AutoCloseable {
+
+        private final Path temporary;
+        private final CSVPrinter csv;
+
+        Partial(Path folder, String... header) throws IOException {
+            temporary = Files.createTempFile(folder, ".partial", ".csv");
+            try {
+                Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                csv = CSVFormat.DEFAULT.builder().setHeader(header).get().print(writer);
+            } catch (IOException e) {
+                Files.deleteIfExists(temporary);
+                throw e;
             }
+        }
+
+        CSVPrinter csv() {
+            return csv;
+        }
+
+        /** Ends the file and moves it to {@code file}. */
+        void keepAs(Path file) throws IOException {
+            csv.close();
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
+        }
+
+        /** Deletes the file unless it was kept. */
+        @Override
+        public void close() throws IOException {
+            csv.close();
             Files.deleteIfExists(temporary);
         }
     }

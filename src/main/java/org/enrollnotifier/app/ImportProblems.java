@@ -2,15 +2,10 @@ package org.enrollnotifier.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.enrollnotifier.model.ImportProblem;
 
 /**
@@ -23,23 +18,20 @@ final class ImportProblems implements AutoCloseable {
 
     static final int KEPT = 1_000;
 
-    private final Path spool;
-    private final CSVPrinter csv;
+    private final CsvFiles.Partial report;
     private final List<ImportProblem> first = new ArrayList<>();
     private long count;
 
     /** @param folder where the report will be kept; the problems are written beside it until then */
     ImportProblems(Path folder) throws IOException {
         Files.createDirectories(folder);
-        spool = Files.createTempFile(folder, ".partial", ".csv");
-        Writer writer = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
-        csv = CSVFormat.DEFAULT.builder().setHeader("Where", "Field", "Problem").get().print(writer);
+        report = new CsvFiles.Partial(folder, "Where", "Field", "Problem");
     }
 
     /** From any thread: the source reports on its reading thread. */
     synchronized void add(ImportProblem problem) {
         try {
-            csv.printRecord(CsvFiles.cell(problem.location()), CsvFiles.cell(problem.field()),
+            report.csv().printRecord(CsvFiles.cell(problem.location()), CsvFiles.cell(problem.field()),
                     CsvFiles.cell(problem.reason()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,18 +51,16 @@ final class ImportProblems implements AutoCloseable {
         return count;
     }
 
-    /** Ends the file and puts it in place as {@code report}. */
-    synchronized void keepAs(Path report) throws IOException {
-        csv.close();
-        Files.move(spool, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Ends the file and puts it in place as {@code file}. */
+    synchronized void keepAs(Path file) throws IOException {
+        report.keepAs(file);
     }
 
     /** Drops the file unless it was kept. */
     @Override
     public synchronized void close() {
         try {
-            csv.close();
-            Files.deleteIfExists(spool);
+            report.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
