@@ -9,15 +9,15 @@ package org.enrollnotifier.app;
  */
 public record FolderHolder(String what, String advice) {
 
+    private static final String WAIT = "Wait for it to finish, then try again.";
+
     public static final FolderHolder WINDOW = new FolderHolder("Enroll Notifier's window",
             "Switch to that window, or close it first.");
     /** A program on the application's classes, not its window nor one of its commands. */
-    public static final FolderHolder ANOTHER_COPY = new FolderHolder("another copy of Enroll Notifier",
-            "Wait for it to finish, then try again.");
+    public static final FolderHolder ANOTHER_COPY = new FolderHolder("another copy of Enroll Notifier", WAIT);
 
     /** @param name the command as typed, such as "import csv" */
     public static FolderHolder command(String name) {
-        return new FolderHolder("the Enroll Notifier command \"" + name + "\"",
-                "Wait for it to finish, then try again.");
+        return new FolderHolder("the Enroll Notifier command \"" + name + "\"", WAIT);
     }
 }
