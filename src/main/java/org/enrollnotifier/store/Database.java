@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -19,8 +18,10 @@ import org.sqlite.SQLiteException;
  * The application's SQLite file: validated before anything is written, migrated to the current
  * schema, then shared by the repositories through {@link #read} and {@link #write}.
  *
- * <p>One connection serialises all work; SQLite's own locking protects the file against other
- * processes, and the busy timeout makes a concurrent writer wait instead of failing at once.
+ * <p>One connection serialises the writes, and the work with TEMP tables; reads go through a
+ * {@link ReadConnection} of their own, so they do not wait for a write. SQLite's own locking
+ * protects the file against other processes, and the busy timeout makes a concurrent writer wait
+ * instead of failing at once.
  */
 public final class Database implements AutoCloseable {
 
@@ -29,8 +30,7 @@ public final class Database implements AutoCloseable {
      * Reads through memory-mapped pages instead of a read() per page: a million-user listing jumps
      * between index and table pages, and the copies cost more than the SQL (SQLite's own limit).
      */
-    private static final long MAPPED_BYTES = 0x7fff0000L;
-    private static final long MAP_NUDGE_BYTES = 65_536;
+    static final long MAPPED_BYTES = 0x7fff0000L;
     /** SQLite's default page cache, in KiB. */
     private static final int USUAL_CACHE_KIB = 2_000;
     /** The database file's page cache during a bulk change, in KiB; native memory, not heap. */
@@ -42,21 +42,21 @@ public final class Database implements AutoCloseable {
      * usual page cache allows for a few thousand rows, uses none.
      */
     private static final int SORT_HELPER_THREADS = 2;
-    /** Virtual machine steps between checks whether a read was abandoned: well under a millisecond. */
-    private static final int PROGRESS_STEPS = 10_000;
-
     private final Path file;
     private final Connection connection;
+    private final MemoryMap map = new MemoryMap();
+    private final ReadConnection reader;
     private final int versionAtOpen;
     private final WalCheckpointer checkpointer;
-    private long mappedBytes = MAPPED_BYTES;
     private final ReusedStatements transactionControl = new ReusedStatements();
     /** Work waiting for {@link #writeShared}'s next transaction; guarded by itself, not by the database. */
     private final List<SharedWrite<?>> sharedWrites = new ArrayList<>();
 
-    private Database(Path file, Connection connection, int versionAtOpen, WalCheckpointer checkpointer) {
+    private Database(Path file, Connection connection, ReadConnection reader, int versionAtOpen,
+                     WalCheckpointer checkpointer) {
         this.file = file;
         this.connection = connection;
+        this.reader = reader;
         this.versionAtOpen = versionAtOpen;
         this.checkpointer = checkpointer;
     }
@@ -69,7 +69,8 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file) {
         Connection connection = connect(file);
         int version;
-        WalCheckpointer checkpointer;
+        WalCheckpointer checkpointer = null;
+        ReadConnection reader;
         try {
             version = readVersion(connection, file);
             SchemaMigrations.checkSupported(version, file);
@@ -83,14 +84,15 @@ public final class Database implements AutoCloseable {
                 statement.execute("PRAGMA journal_size_limit = " + WalCheckpointer.LOG_BYTES_KEPT);
             }
             checkpointer = new WalCheckpointer(file, connect(file, WalCheckpointer.CATCH_UP_WAIT_MILLIS));
-        } catch (SQLException e) {
+            reader = ReadConnection.open(file, checkpointer);
+        } catch (SQLException | RuntimeException e) {
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
             closeQuietly(connection);
-            throw translate(file, e);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
+            throw e instanceof SQLException failure ? translate(file, failure) : (RuntimeException) e;
         }
-        Database database = new Database(file, connection, version, checkpointer);
+        Database database = new Database(file, connection, reader, version, checkpointer);
         try {
             // a step that makes a table anew drops the old one, which with the checks on would
             // delete or unlink every row referring to it
@@ -105,7 +107,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path file) {
+    static Connection connect(Path file) {
         return connect(file, BUSY_TIMEOUT_MILLIS);
     }
 
@@ -132,7 +134,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static StoreException translate(Path file, SQLException e) {
+    static StoreException translate(Path file, SQLException e) {
         if (e instanceof SQLiteException sqlite) {
             SQLiteErrorCode code = sqlite.getResultCode();
             switch (code) {
@@ -184,14 +186,12 @@ public final class Database implements AutoCloseable {
         pragma("main.cache_size = -" + (bulk ? BULK_CACHE_KIB : USUAL_CACHE_KIB));
     }
 
-    /** Runs read-only work. */
-    public synchronized <T> T read(SqlWork<T> work) {
-        mapWhatTheCheckpointAdded();
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(file, e);
-        }
+    /**
+     * Runs read-only work on the reading connection, in one transaction: it sees the last commit
+     * before it started, whatever is written meanwhile, and does not wait for a write under way.
+     */
+    public <T> T read(SqlWork<T> work) {
+        return reader.read(work);
     }
 
     /**
@@ -200,29 +200,8 @@ public final class Database implements AutoCloseable {
      *
      * @throws CancellationException when abandoned
      */
-    public synchronized <T> T readUnless(BooleanSupplier abandoned, SqlWork<T> work) {
-        if (abandoned.getAsBoolean()) {
-            throw new CancellationException("abandoned before it started");
-        }
-        mapWhatTheCheckpointAdded();
-        try {
-            ProgressHandler.setHandler(connection, PROGRESS_STEPS, new ProgressHandler() {
-                @Override
-                protected int progress() {
-                    return abandoned.getAsBoolean() ? 1 : 0;
-                }
-            });
-            try {
-                return work.run(connection);
-            } finally {
-                ProgressHandler.clearHandler(connection);
-            }
-        } catch (SQLException e) {
-            if (abandoned.getAsBoolean()) {
-                throw new CancellationException("abandoned: " + e.getMessage());
-            }
-            throw translate(file, e);
-        }
+    public <T> T readUnless(BooleanSupplier abandoned, SqlWork<T> work) {
+        return reader.readUnless(abandoned, work);
     }
 
     /** Runs work in one write transaction ({@code BEGIN IMMEDIATE}): all of it is kept, or none. */
@@ -370,8 +349,8 @@ public final class Database implements AutoCloseable {
     }
 
     private synchronized <T> T inTransaction(String begin, SqlWork<T> work) {
-        mapWhatTheCheckpointAdded();
         try {
+            map.renewIfGrown(connection, checkpointer);
             control(begin);
             try {
                 T result = work.run(connection);
@@ -389,19 +368,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * A checkpoint on the other connection grows the database file behind this connection's memory
-     * map, which SQLite only renews when the map's size limit changes: the pages beyond it would be
-     * read one system call at a time (counting a search took twice as long, measured). Moving the
-     * limit by 64 KiB, back and forth, renews the map.
-     */
-    private void mapWhatTheCheckpointAdded() {
-        if (checkpointer.grewTheFile()) {
-            mappedBytes = mappedBytes == MAPPED_BYTES ? MAPPED_BYTES - MAP_NUDGE_BYTES : MAPPED_BYTES;
-            pragma("mmap_size = " + mappedBytes);
-        }
-    }
-
     private void control(String sql) throws SQLException {
         transactionControl.on(connection, sql).execute();
     }
@@ -409,6 +375,7 @@ public final class Database implements AutoCloseable {
     @Override
     public synchronized void close() {
         checkpointer.close();
+        reader.close();
         closeQuietly(connection);
     }
 
@@ -425,7 +392,7 @@ public final class Database implements AutoCloseable {
         return checkpointer.checkpointsRun();
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {

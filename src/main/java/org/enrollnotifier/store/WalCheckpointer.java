@@ -61,7 +61,7 @@ final class WalCheckpointer implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicBoolean grewTheFile = new AtomicBoolean();
+    private final AtomicInteger timesGrown = new AtomicInteger();
     /** The log's size when the last checkpoint started; 0 once the log has started over since. */
     private final AtomicLong logBytesAtLastCheckpoint = new AtomicLong();
     private final AtomicInteger checkpointsRun = new AtomicInteger();
@@ -96,9 +96,9 @@ final class WalCheckpointer implements AutoCloseable {
         return checkpointsRun.get();
     }
 
-    /** Whether a checkpoint has grown the database file since this was last asked. */
-    boolean grewTheFile() {
-        return grewTheFile.getAndSet(false);
+    /** How many checkpoints have grown the database file since this was made. */
+    int timesGrown() {
+        return timesGrown.get();
     }
 
     /** Waits for the checkpoint scheduled last, if any. */
@@ -123,7 +123,7 @@ final class WalCheckpointer implements AutoCloseable {
             statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
             statement.execute("PRAGMA wal_checkpoint(RESTART)");
             if (bytes(database) != before) {
-                grewTheFile.set(true);
+                timesGrown.incrementAndGet();
             }
         } catch (SQLException e) {
             LOG.log(Level.INFO, "A background checkpoint of " + log + " did not finish; a later one will", e);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.LockInfo;
@@ -18,11 +19,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -161,8 +166,9 @@ class DatabaseTest {
         return Integer.parseInt(pragmaText(database, name));
     }
 
+    /** The writing connection's setting. */
     private static String pragmaText(Database database, String name) {
-        return database.read(c -> {
+        return database.scratch(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
                 rs.next();
                 return rs.getString(1);
@@ -327,6 +333,63 @@ class DatabaseTest {
     }
 
     @Test
+    void aReadDoesNotWaitForAWriteUnderWayAndSeesTheLastCommit() throws Exception {
+        try (Database database = Database.open(folder.resolve("busy.db"))) {
+            database.write(c -> createStore(c, "Committed"));
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch readDone = new CountDownLatch(1);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<Long> write = writer.submit(() -> database.write(c -> {
+                    long id = createStore(c, "Uncommitted");
+                    writing.countDown();
+                    await(readDone);
+                    return id;
+                }));
+                writing.await();
+                List<String> seen = assertTimeoutPreemptively(Duration.ofMinutes(1), () -> storeNames(database),
+                        "the read waited for the write");
+                readDone.countDown();
+                write.get();
+
+                assertEquals(List.of("Committed"), seen);
+                assertEquals(List.of("Committed", "Uncommitted"), storeNames(database));
+            } finally {
+                readDone.countDown();
+                writer.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void everyStatementOfOneReadSeesTheSameCommit() {
+        try (Database database = Database.open(folder.resolve("snapshot.db"))) {
+            database.write(c -> createStore(c, "First"));
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                List<Integer> storesSeen = database.read(c -> {
+                    int before = new IdentityStoreRepository().summaries(c).size();
+                    awaitUnlessHeldUp(writer.submit(() -> database.write(w -> createStore(w, "Second"))));
+                    return List.of(before, new IdentityStoreRepository().summaries(c).size());
+                });
+
+                assertEquals(List.of(1, 1), storesSeen, "the store committed during the read is not seen by it");
+                assertEquals(List.of("First", "Second"), storeNames(database));
+            } finally {
+                writer.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void aReadThatWritesIsRefusedAndWritesNothing() {
+        try (Database database = Database.open(folder.resolve("read-only.db"))) {
+            assertThrows(StoreException.class, () -> database.read(c -> createStore(c, "Sneaked in")));
+            assertEquals(List.of(), storeNames(database));
+        }
+    }
+
+    @Test
     void aReadAbandonedWhileItRunsStopsWithCancellation() {
         try (Database database = Database.open(folder.resolve("cancel.db"))) {
             AtomicInteger checks = new AtomicInteger();
@@ -450,6 +513,29 @@ class DatabaseTest {
         }
     }
 
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for work on another thread, which would wait forever for this one if it were held up. */
+    private static <T> T awaitUnlessHeldUp(Future<T> future) {
+        try {
+            return future.get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("the other thread was held up by this one", e);
+        }
+    }
+
     private static long createStore(Connection c, String name) throws SQLException {
         return new IdentityStoreRepository().create(c, name, StoreKind.CSV, "test", false);
     }
@@ -459,9 +545,10 @@ class DatabaseTest {
                 .map(s -> s.store().name()).sorted().toList();
     }
 
+    /** Counts the writing connection's commits from now on. */
     private static AtomicInteger countCommits(Database database) {
         AtomicInteger commits = new AtomicInteger();
-        database.read(c -> {
+        database.scratch(c -> {
             c.unwrap(SQLiteConnection.class).addCommitListener(new SQLiteCommitListener() {
                 @Override
                 public void onCommit() {
@@ -475,6 +562,7 @@ class DatabaseTest {
             });
             return null;
         });
+        commits.set(0);
         return commits;
     }
 

@@ -183,9 +183,9 @@ class DisplayRanksTest {
         assertSearchIndexMatchesTheUsers();
     }
 
-    /** Key, rank and gap of each row the given ranking query ranks, by key. */
+    /** Key, rank and gap of each row the given ranking query ranks, by key; it may read TEMP tables. */
     private List<String> ranks(String ranking, long store) {
-        return database.read(c -> {
+        return database.scratch(c -> {
             List<String> rows = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT key, rank, gap FROM (" + ranking + ") ORDER BY key")) {
                 select.setLong(1, store);

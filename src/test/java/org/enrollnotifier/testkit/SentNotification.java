@@ -32,7 +32,7 @@ public record SentNotification(long id, int recipients, String failedAddress, St
         long id = notifier.queue(new NotificationDraft("Please enroll", "Hello {firstName}",
                 EnumSet.allOf(EnrollmentType.class), "search " + search), list, MailSettings.DEFAULT);
         DeliveryJob.create(workspace, MailSettings.DEFAULT, new char[0], progress -> { }).run(id);
-        String failed = workspace.database().read(c -> {
+        String failed = workspace.database().write(c -> {
             long deliveryId;
             String address;
             try (var statement = c.prepareStatement(
