@@ -51,7 +51,7 @@ public final class StoresViewModel {
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
     /**
-     * @param imports        runs imports, which may take minutes, away from the window's queries
+     * @param imports        runs imports and deletions, which may take minutes, away from the window's queries
      * @param storesChanged  tells the main window to read the stores and its listing again
      */
     public StoresViewModel(UserDirectory directory, DirectoryImport importer, StoreAdmin admin, Background queries,
@@ -178,13 +178,14 @@ public final class StoresViewModel {
 
     /**
      * Says what it is doing first, and is {@linkplain #busyProperty() busy} until done: a store of a
-     * million users, its deliveries unlinked, takes about 25 s.
+     * million users, its deliveries unlinked, takes about 25 s, during which the window goes on
+     * listing the users as they were.
      */
     public void delete(StoreSummary store) {
         outcome.set("Deleting \"" + store.store().name() + "\" and its " + CountText.of(store.userCount(), "user")
                 + "…");
         deleting.set(true);
-        queries.run(() -> {
+        imports.run(() -> {
             admin.delete(store.store().id());
             return store;
         }, deleted -> {

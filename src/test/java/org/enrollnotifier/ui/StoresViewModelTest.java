@@ -29,13 +29,15 @@ class StoresViewModelTest {
     Path files;
     private final AtomicInteger mainWindowRefreshes = new AtomicInteger();
     private StoresViewModel model;
-    private ManualBackground background;
+    private ManualBackground queries;
+    private ManualBackground longWork;
 
     @BeforeEach
     void open() {
-        background = new ManualBackground();
+        queries = new ManualBackground();
+        longWork = new ManualBackground();
         model = new StoresViewModel(new UserDirectory(demo.get()), new DirectoryImport(demo.get()),
-                new StoreAdmin(demo.get()), background, background, mainWindowRefreshes::incrementAndGet);
+                new StoreAdmin(demo.get()), queries, longWork, mainWindowRefreshes::incrementAndGet);
         model.load();
     }
 
@@ -84,12 +86,13 @@ class StoresViewModelTest {
         model.rename(first, "Contoso");
         assertTrue(model.stores().stream().anyMatch(s -> s.store().name().equals("Contoso")));
 
-        background.hold();
+        longWork.hold();
         model.delete(second);
         assertEquals("Deleting \"" + second.store().name() + "\" and its " + CountText.of(second.userCount(), "user")
                 + "…", model.outcomeProperty().get());
         assertTrue(model.busyProperty().get(), "the other actions wait");
-        background.releaseAll();
+        assertEquals(1, longWork.heldCount(), "the deletion runs with the long work, not ahead of the window's queries");
+        longWork.releaseAll();
         assertFalse(model.busyProperty().get());
         assertEquals(2, model.stores().size());
         assertTrue(model.outcomeProperty().get().startsWith("Deleted \"" + second.store().name() + "\""));
