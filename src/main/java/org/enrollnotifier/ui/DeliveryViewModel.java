@@ -119,7 +119,14 @@ public final class DeliveryViewModel {
         countsText.set(describe(counts));
         rateText.set("");
         failures.setAll(report.failures());
-        summary.set(switch (report.outcome()) {
+        summary.set(summaryOf(report));
+        resumable.set(report.outcome() == DeliveryReport.Outcome.STOPPED);
+    }
+
+    /** What the window says once a run is over; a run with many failures lists the first ones only. */
+    static String summaryOf(DeliveryReport report) {
+        DeliveryCounts counts = report.counts();
+        return switch (report.outcome()) {
             case FINISHED -> counts.failed() == 0
                     ? "Done: all " + CountText.of(counts.sent(), "message") + " sent in " + describe(report.elapsed()) + "."
                     : "Done: " + CountText.number(counts.sent()) + " sent, " + CountText.number(counts.failed())
@@ -131,8 +138,7 @@ public final class DeliveryViewModel {
                     + CountText.of(counts.failed(), "other") + " will not be sent.";
             case STOPPED -> "Sending stopped: " + report.problem() + " " + CountText.of(counts.left(), "message")
                     + " still queued; fix the settings and press Resume.";
-        });
-        resumable.set(report.outcome() == DeliveryReport.Outcome.STOPPED);
+        };
     }
 
     static String describe(DeliveryCounts counts) {

@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.enrollnotifier.app.DeliveryJob;
+import org.enrollnotifier.app.DeliveryReport;
 import org.enrollnotifier.app.Notifier;
 import org.enrollnotifier.app.Recipients;
 import org.enrollnotifier.app.StartupProblem;
 import org.enrollnotifier.app.Workspace;
+import org.enrollnotifier.model.DeliveryCounts;
 import org.enrollnotifier.model.EnrollmentType;
+import org.enrollnotifier.model.FailedDelivery;
 import org.enrollnotifier.model.MailSettings;
 import org.enrollnotifier.model.NotificationDraft;
 import org.enrollnotifier.model.RecipientSelection;
@@ -72,6 +77,21 @@ class DeliveryViewModelTest {
                 model.summaryProperty().get());
         assertTrue(model.resumableProperty().get());
         assertEquals(0.0, model.progressProperty().get());
+    }
+
+    @Test
+    void aRunWithMoreFailuresThanListedSaysTheFirstOnesAreListedAndWhereToFindThemAll() {
+        List<FailedDelivery> listed = IntStream.range(0, DeliveryReport.FAILURES_LISTED)
+                .mapToObj(i -> new FailedDelivery("User " + i, "user" + i + "@example.com", "550 5.1.1 Unknown"))
+                .toList();
+
+        assertEquals("Done: 500 sent, 2,500 failed. The first 1,000 failed recipients and the server's replies"
+                + " are listed below; Sent… lists them all.", DeliveryViewModel.summaryOf(new DeliveryReport(1,
+                DeliveryReport.Outcome.FINISHED, new DeliveryCounts(3_000, 500, 2_500), listed, "",
+                Duration.ofSeconds(3))));
+        assertEquals("Done: 2,000 sent, 1,000 failed. The failed recipients and the server's replies are listed"
+                + " below.", DeliveryViewModel.summaryOf(new DeliveryReport(1, DeliveryReport.Outcome.FINISHED,
+                new DeliveryCounts(3_000, 2_000, 1_000), listed, "", Duration.ofSeconds(3))));
     }
 
     @Test
