@@ -2,12 +2,14 @@ package org.enrollnotifier.app;
 
 import org.enrollnotifier.store.Database;
 import org.enrollnotifier.store.IdentityStoreRepository;
+import org.enrollnotifier.store.StoreDeletion;
 
 /** Rename and delete identity stores. Blocking; call off the UI thread. */
 public final class StoreAdmin {
 
     private final Database database;
     private final IdentityStoreRepository stores = new IdentityStoreRepository();
+    private final StoreDeletion deletion = new StoreDeletion();
 
     public StoreAdmin(Workspace workspace) {
         this.database = workspace.database();
@@ -30,8 +32,8 @@ public final class StoreAdmin {
 
     /** Deletes the store and its users; sent notifications keep their recipients. */
     public void delete(long storeId) {
-        database.write(c -> {
-            stores.delete(c, storeId);
+        database.writeWithoutReferenceChecks(c -> {
+            deletion.delete(c, storeId);
             return null;
         });
     }

@@ -314,9 +314,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Like {@link #write}, with foreign-key checks off for that one transaction, and on again
-     * afterwards whatever happens. Only for a bulk insert whose statements guarantee every
-     * reference themselves (each row joined from its parent in the same transaction): checking a
-     * million rows again costs a third of the insert; and for schema migrations.
+     * afterwards whatever happens. Only for bulk work whose statements keep every reference
+     * themselves (an insert that joins each row from its parent in the same transaction, a deletion
+     * that deletes or unlinks every row referring to what it deletes): checking a million rows again
+     * costs a third of an insert; and for schema migrations.
      */
     public synchronized <T> T writeWithoutReferenceChecks(SqlWork<T> work) {
         setForeignKeys(false);

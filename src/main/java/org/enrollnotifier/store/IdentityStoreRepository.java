@@ -55,14 +55,6 @@ public final class IdentityStoreRepository {
         }
     }
 
-    /** Deletes a store and its users; notifications keep their recipients' names and addresses. */
-    public void delete(Connection c, long storeId) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM identity_store WHERE id = ?")) {
-            delete.setLong(1, storeId);
-            delete.executeUpdate();
-        }
-    }
-
     /** Every store by name, each with its user count. */
     public List<StoreSummary> summaries(Connection c) throws SQLException {
         List<StoreSummary> summaries = new ArrayList<>();

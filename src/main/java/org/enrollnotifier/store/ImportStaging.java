@@ -5,12 +5,9 @@ import static org.enrollnotifier.store.LongParameterStatements.update;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import org.enrollnotifier.model.UserQuery;
 import org.sqlite.SQLiteErrorCode;
@@ -246,30 +243,20 @@ public final class ImportStaging {
      */
     private static int addWithIndexesBuiltAfter(Connection c, long storeId, int staged) throws SQLException {
         long lastIdBefore = number(c, "SELECT coalesce(max(id), 0) FROM directory_user");
-        List<SchemaObject> rebuilt = indexesAndTallyTrigger(c);
-        try (Statement statement = c.createStatement()) {
-            for (SchemaObject object : rebuilt) {
-                statement.execute("DROP " + object.type().toUpperCase(Locale.ROOT) + " " + object.name());
-            }
-            DisplayRanks.Spread spread = DisplayRanks.Spread.centred(storeId, staged);
-            int added = sortingInSmallRuns(c, connection -> {
-                int copied = update(connection, COPY_STAGED_RANKED, storeId, spread.start(), spread.gap());
-                for (SchemaObject object : rebuilt) {
-                    statement.execute(object.sql());
-                }
-                update(connection, "INSERT INTO user_count (store_id, enrolled_types, has_email, users)"
-                        + " SELECT ?, enrolled_types, email IS NOT NULL, count(*) FROM temp.import_user"
-                        + " GROUP BY enrolled_types, email IS NOT NULL"
-                        + " ON CONFLICT DO UPDATE SET users = users + excluded.users", storeId);
-                return copied;
-            });
-            update(c, "INSERT INTO directory_user_search (rowid, search_key)"
-                    + " SELECT display_rank, search_key FROM directory_user WHERE id > ?", lastIdBefore);
-            return added;
-        }
-    }
-
-    private record SchemaObject(String type, String name, String sql) {
+        SetAsideIndexes setAside = SetAsideIndexes.drop(c, TALLY_TRIGGER);
+        DisplayRanks.Spread spread = DisplayRanks.Spread.centred(storeId, staged);
+        int added = sortingInSmallRuns(c, connection -> {
+            int copied = update(connection, COPY_STAGED_RANKED, storeId, spread.start(), spread.gap());
+            setAside.restore(connection);
+            update(connection, "INSERT INTO user_count (store_id, enrolled_types, has_email, users)"
+                    + " SELECT ?, enrolled_types, email IS NOT NULL, count(*) FROM temp.import_user"
+                    + " GROUP BY enrolled_types, email IS NOT NULL"
+                    + " ON CONFLICT DO UPDATE SET users = users + excluded.users", storeId);
+            return copied;
+        });
+        update(c, "INSERT INTO directory_user_search (rowid, search_key)"
+                + " SELECT display_rank, search_key FROM directory_user WHERE id > ?", lastIdBefore);
+        return added;
     }
 
     /**
@@ -282,7 +269,7 @@ public final class ImportStaging {
      * in 0.25–0.27 s against 0.45–0.46 s (sqlite3). Adding rows at the end of a table and building
      * an index write each page once, so a small cache costs nothing there.
      */
-    private static <T> T sortingInSmallRuns(Connection c, SqlWork<T> work) throws SQLException {
+    static <T> T sortingInSmallRuns(Connection c, SqlWork<T> work) throws SQLException {
         long cacheSize = number(c, "PRAGMA main.cache_size");
         try (Statement statement = c.createStatement()) {
             statement.execute("PRAGMA main.cache_size = -" + SORT_CACHE_KIB);
@@ -292,22 +279,6 @@ public final class ImportStaging {
                 statement.execute("PRAGMA main.cache_size = " + cacheSize);
             }
         }
-    }
-
-    /** Indexes first, so the trigger is back only once they are. */
-    private static List<SchemaObject> indexesAndTallyTrigger(Connection c) throws SQLException {
-        List<SchemaObject> objects = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement("SELECT type, name, sql FROM sqlite_schema"
-                + " WHERE tbl_name = 'directory_user' AND (type = 'index' AND sql IS NOT NULL"
-                + " OR type = 'trigger' AND name = ?) ORDER BY type, name")) {
-            query.setString(1, TALLY_TRIGGER);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    objects.add(new SchemaObject(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-        }
-        return objects;
     }
 
     public void finish(Connection c) throws SQLException {
