@@ -88,6 +88,9 @@ final class ReadConnection implements AutoCloseable {
             control("COMMIT");
             return result;
         } catch (SQLException | RuntimeException | Error e) {
+            // the handler that abandoned the read must not abandon the rollback too: the transaction
+            // would stay open, and every later read fail to begin its own
+            ProgressHandler.clearHandler(connection);
             control("ROLLBACK");
             throw e;
         }
