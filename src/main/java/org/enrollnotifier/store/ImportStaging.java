@@ -36,6 +36,9 @@ public final class ImportStaging {
     /** The trigger that counts each user added in its store's tallies (see {@link SchemaMigrations}). */
     private static final String TALLY_TRIGGER = "user_count_insert";
 
+    /** The store's users whom no staged user matches, the store given as the only parameter. */
+    private static final String LEAVERS = "store_id = ? AND external_id NOT IN (SELECT external_id FROM temp.import_user)";
+
     /** Whether a staged user is new to the store, given as {@code ?1} (also the copy's first parameter). */
     private static final String NEW_TO_THE_STORE = "NOT EXISTS (SELECT 1 FROM directory_user u"
             + " WHERE u.store_id = ?1 AND u.external_id = i.external_id)";
@@ -122,8 +125,9 @@ public final class ImportStaging {
 
     /**
      * Makes the store hold exactly the staged users, matched by external id: new ones added,
-     * changed ones updated in place (their ids, so checks and history, survive), missing ones removed;
-     * the added and renamed ones ranked in the display-name order; then rebuilds the store's listing
+     * changed ones updated in place (their ids, so checks and history, survive), missing ones removed
+     * (many of them by {@link BulkUserRemoval}); the added and renamed ones ranked in the display-name
+     * order; then rebuilds the store's listing
      * anchors. A user staged more than once is applied as its last entry. Runs in the caller's
      * write transaction.
      */
@@ -136,6 +140,8 @@ public final class ImportStaging {
         }
         keepOneEntryPerExternalId(c);
         staged = staged(c);
+        long storeUsers = users.count(c, UserQuery.EVERYONE.withStore(storeId)).listed();
+        long allUsers = users.count(c, UserQuery.EVERYONE).listed();
         int updated = update(c, """
                 UPDATE directory_user SET username = i.username, first_name = i.first_name, last_name = i.last_name,
                     display_name = i.display_name, email = i.email, department = i.department,
@@ -149,8 +155,10 @@ public final class ImportStaging {
                        directory_user.enrolled_types, directory_user.enrolled_at)
                       IS NOT (i.username, i.first_name, i.last_name, i.display_name, i.email, i.department,
                        i.enrolled_types, i.enrolled_at)""", storeId);
-        int removed = update(c, "DELETE FROM directory_user WHERE store_id = ?"
-                + " AND external_id NOT IN (SELECT external_id FROM temp.import_user)", storeId);
+        // at least as many leave as the store has users more than are staged
+        long leavers = storeUsers - staged;
+        int removed = BulkUserRemoval.pays(leavers, allUsers - leavers) ? BulkUserRemoval.remove(c, LEAVERS, storeId)
+                : update(c, "DELETE FROM directory_user WHERE " + LEAVERS, storeId);
         int added = add(c, storeId, staged);
         anchors.rebuild(c, storeId);
         return new Changes(added, updated, removed, staged - added - updated);

@@ -142,6 +142,33 @@ class ImportStagingTest {
                         .map(EnrollmentType::name).collect(Collectors.joining(","))).toList();
     }
 
+    /** Two of the store's three users leave: at least half as many as stay, so they go in bulk. */
+    @Test
+    void aReImportThatMostUsersLeaveRemovesThemWithTheIndexesMadeAgainAndUnlinksTheirDeliveries() {
+        List<String> schemaBefore = schema();
+        execute("INSERT INTO notification (id, created_at, operator, audience, subject, message_template,"
+                + " enrollment_types, left_out_count) VALUES (1, 0, 'tester', 'everyone', 'Enroll', 'Hi', 0, 0)");
+        execute("INSERT INTO delivery (notification_id, user_id, address, first_name, last_name, display_name,"
+                + " username, store_name, state, message_id) SELECT 1, id, email, first_name, last_name, display_name,"
+                + " username, 'Corp', 'PENDING', 'message-' || id FROM directory_user");
+        long bobId = idsByUsername().get("bob");
+        stage(List.of(user("bob", "Bob", "Same", "bob@corp.test", EnumSet.of(EnrollmentType.SMS))));
+        long versionBefore = schemaVersion();
+
+        assertEquals(new ImportStaging.Changes(0, 0, 2, 1), database.write(c -> staging.apply(c, storeId)));
+
+        assertTrue(schemaVersion() > versionBefore, "the indexes were dropped and made again");
+        assertEquals(schemaBefore, schema());
+        assertEquals(Map.of("bob", bobId), idsByUsername());
+        assertEquals(1, database.read(c -> users.count(c, UserQuery.EVERYONE.withSearch("corp.test"))).listed(),
+                "the search index holds the user left only");
+        assertEquals(new UserCounts(1, 0), database.read(c -> users.count(c, UserQuery.EVERYONE.withStore(storeId))));
+        assertEquals(List.of("null", "null", String.valueOf(bobId)),
+                texts("SELECT coalesce(user_id, 'null') FROM delivery ORDER BY user_id IS NOT NULL, user_id"),
+                "the leavers' deliveries are kept, unlinked");
+        execute("INSERT INTO directory_user_search (directory_user_search, rank) VALUES ('integrity-check', 1)");
+    }
+
     @Test
     void aFailureWhileApplyingLeavesTheStoreAsItWas() {
         Map<String, Long> before = idsByUsername();
@@ -163,12 +190,12 @@ class ImportStagingTest {
 
         long versionBefore = schemaVersion();
         database.useBulkCache(true);
-        List<String> cacheBefore = texts("PRAGMA main.cache_size");
+        long cacheBefore = writingConnectionCache();
         assertEquals(new ImportStaging.Changes(5, 0, 0, 0), database.write(c -> staging.apply(c, bigStore)));
 
         assertTrue(schemaVersion() > versionBefore, "the indexes were dropped and built again");
         assertEquals(schemaBefore, schema());
-        assertEquals(cacheBefore, texts("PRAGMA main.cache_size"), "the page cache is as it was before the indexes were built");
+        assertEquals(cacheBefore, writingConnectionCache(), "the page cache is as it was before the indexes were built");
         database.useBulkCache(false);
         assertEquals(5, database.read(c -> users.count(c, UserQuery.EVERYONE.withStore(bigStore).withSearch("Newcomer")))
                 .listed(), "the search index has every user added");
@@ -253,6 +280,11 @@ class ImportStagingTest {
         assertEquals(List.of("0 1 1"), talliesOf(bigStore), "the tally trigger counts a user added afterwards");
         assertEquals(1, database.read(c -> users.count(c, UserQuery.EVERYONE.withSearch("u5@big"))).listed(),
                 "the search trigger indexes a user added afterwards");
+    }
+
+    /** The page cache of the connection that imports (reads have one of their own). */
+    private long writingConnectionCache() {
+        return database.scratch(c -> LongParameterStatements.number(c, "PRAGMA main.cache_size"));
     }
 
     private long schemaVersion() {
