@@ -135,7 +135,9 @@ public final class DeliveryViewModel {
                         + " are listed below; Sent… lists them all." : "The failed recipients and the server's"
                         + " replies are listed below.");
             case CANCELLED -> "Cancelled: " + CountText.number(counts.sent()) + " sent; the "
-                    + CountText.of(counts.failed(), "other") + " will not be sent.";
+                    + CountText.of(counts.failed(), "other") + " will not be sent."
+                    + (report.moreFailuresThanListed() ? " The first " + CountText.number(report.failures().size())
+                        + " are listed below; Sent… lists them all." : "");
             case STOPPED -> "Sending stopped: " + report.problem() + " " + CountText.of(counts.left(), "message")
                     + " still queued; fix the settings and press Resume.";
         };

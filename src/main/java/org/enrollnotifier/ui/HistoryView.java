@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -122,7 +123,16 @@ final class HistoryView {
         outcomes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(outcomes, Priority.ALWAYS);
 
-        VBox root = new VBox(10, notifications, controls, outcomes, PageControls.of("outcome", model.outcomePages()));
+        Button close = new Button("Close");
+        close.setId("closeHistory");
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        Region between = new Region();
+        HBox.setHgrow(between, Priority.ALWAYS);
+        HBox bottom = new HBox(8, PageControls.of("outcome", model.outcomePages()), between, close);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+
+        VBox root = new VBox(10, notifications, controls, outcomes, bottom);
         root.setPadding(new Insets(14));
         Scene scene = ScreenFit.scene(root, 1100, 680, owner);
         scene.getStylesheets().add(HistoryView.class.getResource("main.css").toExternalForm());

@@ -80,7 +80,7 @@ class DeliveryViewModelTest {
     }
 
     @Test
-    void aRunWithMoreFailuresThanListedSaysTheFirstOnesAreListedAndWhereToFindThemAll() {
+    void aFinishedOrCancelledRunWithMoreFailuresThanListedSaysTheFirstOnesAreListedAndWhereToFindThemAll() {
         List<FailedDelivery> listed = IntStream.range(0, DeliveryReport.FAILURES_LISTED)
                 .mapToObj(i -> new FailedDelivery("User " + i, "user" + i + "@example.com", "550 5.1.1 Unknown"))
                 .toList();
@@ -92,6 +92,13 @@ class DeliveryViewModelTest {
         assertEquals("Done: 2,000 sent, 1,000 failed. The failed recipients and the server's replies are listed"
                 + " below.", DeliveryViewModel.summaryOf(new DeliveryReport(1, DeliveryReport.Outcome.FINISHED,
                 new DeliveryCounts(3_000, 2_000, 1_000), listed, "", Duration.ofSeconds(3))));
+        assertEquals("Cancelled: 500 sent; the 2,500 others will not be sent. The first 1,000 are listed below;"
+                + " Sent… lists them all.", DeliveryViewModel.summaryOf(new DeliveryReport(1,
+                DeliveryReport.Outcome.CANCELLED, new DeliveryCounts(3_000, 500, 2_500), listed, "",
+                Duration.ofSeconds(3))));
+        assertEquals("Cancelled: 2,000 sent; the 1,000 others will not be sent.", DeliveryViewModel.summaryOf(
+                new DeliveryReport(1, DeliveryReport.Outcome.CANCELLED, new DeliveryCounts(3_000, 2_000, 1_000),
+                        listed, "", Duration.ofSeconds(3))));
     }
 
     @Test

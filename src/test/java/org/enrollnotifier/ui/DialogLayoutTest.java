@@ -44,7 +44,8 @@ class DialogLayoutTest {
     }
 
     @ParameterizedTest(name = "{0} closes with {2}")
-    @CsvSource({"#openStores, #storesTable, #closeStores", "#openSettings, #smtpHost, #cancelSettings"})
+    @CsvSource({"#openStores, #storesTable, #closeStores", "#openSettings, #smtpHost, #cancelSettings",
+            "#openHistory, #outcomes, #closeHistory"})
     void theClosingButtonSitsAtTheBottomRightAndCloses(String opener, String content, String closing, FxRobot robot) {
         robot.clickOn(opener);
         FxWait.until(() -> robot.lookup(content).tryQuery().isPresent());
