@@ -189,6 +189,7 @@ public final class Database implements AutoCloseable {
     /**
      * Runs read-only work on the reading connection, in one transaction: it sees the last commit
      * before it started, whatever is written meanwhile, and does not wait for a write under way.
+     * TEMP tables belong to the writing connection: work that reads them runs in {@link #scratch}.
      */
     public <T> T read(SqlWork<T> work) {
         return reader.read(work);
