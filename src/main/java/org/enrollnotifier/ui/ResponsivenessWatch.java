@@ -1,11 +1,11 @@
 package org.enrollnotifier.ui;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
@@ -22,16 +22,25 @@ final class ResponsivenessWatch implements AutoCloseable {
 
     private final Consumer<Runnable> uiThread;
     private final LongSupplier nanoTime;
-    private final LongConsumer onStall;
+    private final Consumer<Stall> onStall;
     private final AtomicBoolean probePending = new AtomicBoolean();
     private volatile long probePostedAt;
     private volatile Thread uiThreadSeen;
-    /** What the UI thread was doing while the pending probe waited past the limit; null if it did not. */
+    /** What the UI thread was doing once the pending probe had waited a probe's interval; null before. */
     private volatile StackTraceElement[] blockedAt;
     private ScheduledExecutorService timer;
 
-    /** @param onStall told the delay in milliseconds of every probe that ran late */
-    ResponsivenessWatch(Consumer<Runnable> uiThread, LongSupplier nanoTime, LongConsumer onStall) {
+    /**
+     * A probe that ran late.
+     *
+     * @param where the UI thread's stack a probe's interval into the wait; empty if the watch had not
+     *              seen the UI thread yet
+     */
+    record Stall(long millis, List<StackTraceElement> where) {
+    }
+
+    /** @param onStall told of every probe that ran late */
+    ResponsivenessWatch(Consumer<Runnable> uiThread, LongSupplier nanoTime, Consumer<Stall> onStall) {
         this.uiThread = uiThread;
         this.nanoTime = nanoTime;
         this.onStall = onStall;
@@ -39,16 +48,14 @@ final class ResponsivenessWatch implements AutoCloseable {
 
     static ResponsivenessWatch logging(Consumer<Runnable> uiThread) {
         ResponsivenessWatch[] watch = new ResponsivenessWatch[1];
-        watch[0] = new ResponsivenessWatch(uiThread, System::nanoTime, millis -> LOG.warning(
-                "The window did not respond for " + millis + " ms (limit " + LIMIT_MILLIS + " ms)."
-                        + watch[0].blockedAtText()));
-        return watch[0];
+        return new ResponsivenessWatch(uiThread, System::nanoTime, stall -> LOG.warning(
+                "The window did not respond for " + stall.millis() + " ms (limit " + LIMIT_MILLIS + " ms)."
+                        + whereText(stall.where())));
     }
 
     /** The UI thread's stack, taken while it was late, so the log names the culprit. */
-    private String blockedAtText() {
-        StackTraceElement[] stack = blockedAt;
-        if (stack == null) {
+    private static String whereText(List<StackTraceElement> stack) {
+        if (stack.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder(" The UI thread was at:");
@@ -58,7 +65,9 @@ final class ResponsivenessWatch implements AutoCloseable {
         return text.toString();
     }
 
+    /** Learns the UI thread at once, so that a stall before the first probe runs is located too. */
     void start() {
+        uiThread.accept(() -> uiThreadSeen = Thread.currentThread());
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "enroll-notifier-responsiveness");
             thread.setDaemon(true);
@@ -80,16 +89,22 @@ final class ResponsivenessWatch implements AutoCloseable {
             uiThreadSeen = Thread.currentThread();
             long delayMillis = TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - posted);
             if (delayMillis > LIMIT_MILLIS) {
-                onStall.accept(delayMillis);
+                StackTraceElement[] where = blockedAt;
+                onStall.accept(new Stall(delayMillis, where == null ? List.of() : List.of(where)));
             }
             probePending.set(false);
         });
     }
 
+    /**
+     * Takes the UI thread's stack once the pending probe has waited a probe's interval: waiting for
+     * the limit instead, a stall under one and a half intervals (the cold start's, 104–144 ms) was
+     * logged without it, the timer not coming round again before the probe ran.
+     */
     private void noteWhereBlocked() {
         Thread ui = uiThreadSeen;
         long waitingMillis = TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - probePostedAt);
-        if (ui != null && blockedAt == null && waitingMillis > LIMIT_MILLIS) {
+        if (ui != null && blockedAt == null && waitingMillis >= PROBE_MILLIS) {
             blockedAt = ui.getStackTrace();
         }
     }

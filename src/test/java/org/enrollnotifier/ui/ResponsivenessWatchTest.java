@@ -1,6 +1,7 @@
 package org.enrollnotifier.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ class ResponsivenessWatchTest {
 
     private final AtomicLong now = new AtomicLong();
     private final List<Runnable> uiQueue = new ArrayList<>();
-    private final List<Long> stalls = new ArrayList<>();
+    private final List<ResponsivenessWatch.Stall> stalls = new ArrayList<>();
     private final ResponsivenessWatch watch = new ResponsivenessWatch(uiQueue::add, now::get, stalls::add);
 
     @Test
@@ -19,7 +20,7 @@ class ResponsivenessWatchTest {
         watch.probe();
         now.addAndGet(250_000_000);
         runUiQueue();
-        assertEquals(List.of(250L), stalls);
+        assertEquals(List.of(250L), millis());
     }
 
     @Test
@@ -27,7 +28,7 @@ class ResponsivenessWatchTest {
         watch.probe();
         now.addAndGet(ResponsivenessWatch.LIMIT_MILLIS * 1_000_000);
         runUiQueue();
-        assertEquals(List.of(), stalls);
+        assertEquals(List.of(), millis());
     }
 
     @Test
@@ -38,9 +39,41 @@ class ResponsivenessWatchTest {
         now.addAndGet(200_000_000);
         assertEquals(1, uiQueue.size());
         runUiQueue();
-        assertEquals(List.of(300L), stalls);
+        assertEquals(List.of(300L), millis());
         watch.probe();
         assertEquals(1, uiQueue.size(), "a new probe once the last one ran");
+    }
+
+    /** The UI thread is this test's: its stack, taken while the second probe waits, holds this method. */
+    @Test
+    void aStallUnderOneAndAHalfProbesStillSaysWhereTheUiThreadWas() {
+        watch.probe();
+        runUiQueue();
+        watch.probe();
+        now.addAndGet(60_000_000);
+        watch.probe();
+        now.addAndGet(60_000_000);
+        runUiQueue();
+
+        assertEquals(List.of(120L), millis());
+        assertTrue(stalls.get(0).where().stream().anyMatch(frame -> frame.getMethodName()
+                .equals("aStallUnderOneAndAHalfProbesStillSaysWhereTheUiThreadWas")), stalls.get(0).where().toString());
+    }
+
+    @Test
+    void aStallBeforeTheUiThreadWasSeenSaysNoPlace() {
+        watch.probe();
+        now.addAndGet(60_000_000);
+        watch.probe();
+        now.addAndGet(60_000_000);
+        runUiQueue();
+
+        assertEquals(List.of(120L), millis());
+        assertEquals(List.of(), stalls.get(0).where());
+    }
+
+    private List<Long> millis() {
+        return stalls.stream().map(ResponsivenessWatch.Stall::millis).toList();
     }
 
     private void runUiQueue() {
