@@ -49,11 +49,7 @@ class ResponsivenessWatchTest {
     void aStallUnderOneAndAHalfProbesStillSaysWhereTheUiThreadWas() {
         watch.probe();
         runUiQueue();
-        watch.probe();
-        now.addAndGet(60_000_000);
-        watch.probe();
-        now.addAndGet(60_000_000);
-        runUiQueue();
+        probeWaiting120MillisLookedInAfter60();
 
         assertEquals(List.of(120L), millis());
         assertTrue(stalls.get(0).where().stream().anyMatch(frame -> frame.getMethodName()
@@ -62,14 +58,19 @@ class ResponsivenessWatchTest {
 
     @Test
     void aStallBeforeTheUiThreadWasSeenSaysNoPlace() {
+        probeWaiting120MillisLookedInAfter60();
+
+        assertEquals(List.of(120L), millis());
+        assertEquals(List.of(), stalls.get(0).where());
+    }
+
+    /** A probe that runs 120 ms after it was posted, the watch looking in 60 ms into the wait. */
+    private void probeWaiting120MillisLookedInAfter60() {
         watch.probe();
         now.addAndGet(60_000_000);
         watch.probe();
         now.addAndGet(60_000_000);
         runUiQueue();
-
-        assertEquals(List.of(120L), millis());
-        assertEquals(List.of(), stalls.get(0).where());
     }
 
     private List<Long> millis() {
