@@ -47,7 +47,6 @@ final class ResponsivenessWatch implements AutoCloseable {
     }
 
     static ResponsivenessWatch logging(Consumer<Runnable> uiThread) {
-        ResponsivenessWatch[] watch = new ResponsivenessWatch[1];
         return new ResponsivenessWatch(uiThread, System::nanoTime, stall -> LOG.warning(
                 "The window did not respond for " + stall.millis() + " ms (limit " + LIMIT_MILLIS + " ms)."
                         + whereText(stall.where())));
