@@ -178,7 +178,7 @@ public final class StoresViewModel {
 
     /**
      * Says what it is doing first, and is {@linkplain #busyProperty() busy} until done: a store of a
-     * million users, its deliveries unlinked, takes about 25 s, during which the window goes on
+     * million users, its deliveries unlinked, takes about 4 s, during which the window goes on
      * listing the users as they were.
      */
     public void delete(StoreSummary store) {
