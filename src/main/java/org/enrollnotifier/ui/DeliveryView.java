@@ -1,7 +1,6 @@
 package org.enrollnotifier.ui;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,8 +52,6 @@ final class DeliveryView {
         close.setOnAction(e -> stage.close());
         close.disableProperty().bind(model.runningProperty());
         HBox buttons = new HBox(10, pause, resume, cancel);
-        HBox closing = new HBox(close);
-        closing.setAlignment(Pos.CENTER_RIGHT);
 
         Label summary = label("deliverySummary", model.summaryProperty());
         summary.setWrapText(true);
@@ -69,7 +66,7 @@ final class DeliveryView {
         failures.setPrefHeight(220);
         VBox.setVgrow(failures, Priority.ALWAYS);
 
-        VBox root = new VBox(10, bar, counts, rate, buttons, summary, failures, closing);
+        VBox root = new VBox(10, bar, counts, rate, buttons, summary, failures, ClosingRow.of(close));
         // only the table gives way when the window is short; the progress and its words always show
         root.getChildren().stream().filter(node -> node != failures)
                 .forEach(node -> ((Region) node).setMinHeight(Region.USE_PREF_SIZE));

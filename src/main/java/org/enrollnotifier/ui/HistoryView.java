@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -127,12 +126,9 @@ final class HistoryView {
         close.setId("closeHistory");
         close.setCancelButton(true);
         close.setOnAction(e -> stage.close());
-        Region between = new Region();
-        HBox.setHgrow(between, Priority.ALWAYS);
-        HBox bottom = new HBox(8, PageControls.of("outcome", model.outcomePages()), between, close);
-        bottom.setAlignment(Pos.CENTER_LEFT);
 
-        VBox root = new VBox(10, notifications, controls, outcomes, bottom);
+        VBox root = new VBox(10, notifications, controls, outcomes,
+                ClosingRow.of(close, PageControls.of("outcome", model.outcomePages())));
         root.setPadding(new Insets(14));
         Scene scene = ScreenFit.scene(root, 1100, 680, owner);
         scene.getStylesheets().add(HistoryView.class.getResource("main.css").toExternalForm());

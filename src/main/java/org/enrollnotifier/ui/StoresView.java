@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -110,9 +109,7 @@ final class StoresView {
 
         Button close = button("closeStores", "Close", stage::close);
         close.setCancelButton(true);
-        HBox closing = new HBox(close);
-        closing.setAlignment(Pos.CENTER_RIGHT);
-        VBox root = new VBox(10, table, actions, running, outcome, problems, closing);
+        VBox root = new VBox(10, table, actions, running, outcome, problems, ClosingRow.of(close));
         root.setPadding(new Insets(14));
         Scene scene = ScreenFit.scene(root, 900, 620, owner);
         scene.getStylesheets().add(StoresView.class.getResource("main.css").toExternalForm());
